@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "lstmviz",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "lstmviz", targets: ["lstmviz"]),
+    .library(name: "LSTMCore", targets: ["LSTMCore"]),
+    .library(name: "LSTMViewModel", targets: ["LSTMViewModel"]),
+    .library(name: "LSTMTerminal", targets: ["LSTMTerminal"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .target(name: "LSTMCore", resources: []),
+    .target(name: "LSTMViewModel", dependencies: ["LSTMCore"]),
+    .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+    .target(name: "LSTMTerminal", dependencies: ["LSTMCore", "LSTMViewModel", "CNCurses"]),
+    .executableTarget(
+      name: "lstmviz",
+      dependencies: [
+        "LSTMCore", "LSTMViewModel", "LSTMTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore"]),
+    .testTarget(name: "LSTMTerminalTests", dependencies: ["LSTMTerminal"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,140 @@
+/// The two memories carried from one timestep to the next.
+public struct Memories: Sendable, Equatable {
+  /// The short-term memory (STM, the hidden state h), n values.
+  public var stm: [Double]
+  /// The long-term memory (LTM, the cell state c), n values.
+  public var ltm: [Double]
+
+  /// Makes memories from their values.
+  public init(stm: [Double], ltm: [Double]) {
+    self.stm = stm
+    self.ltm = ltm
+  }
+
+  /// Both memories at 0, as at the start of every sequence.
+  public static func zero(hiddenSize: Int) -> Memories {
+    Memories(
+      stm: Array(repeating: 0, count: hiddenSize), ltm: Array(repeating: 0, count: hiddenSize))
+  }
+}
+
+/// One gate at one timestep: its pre-activation x and the value its activation made of it.
+public struct GateActivity: Sendable, Equatable {
+  /// The pre-activation `x = STM·w + input·w + b`, one per unit.
+  public var x: [Double]
+  /// `σ(x)` or `tanh(x)`, one per unit.
+  public var value: [Double]
+
+  /// Makes a gate's activity from its values.
+  public init(x: [Double], value: [Double]) {
+    self.x = x
+    self.value = value
+  }
+}
+
+/// Every number of one timestep of the cell, in the order the seed computes them.
+public struct StepTrace: Sendable, Equatable {
+  /// The timestep, counting from 1.
+  public var t: Int
+  /// The input value(s), m of them.
+  public var input: [Double]
+  /// The STM coming in (h at t-1).
+  public var stmIn: [Double]
+  /// The LTM coming in (c at t-1).
+  public var ltmIn: [Double]
+  /// Each gate's x and value.
+  public var gates: PerGate<GateActivity>
+  /// The remembered LTM: `σ(x_f) · LTM`.
+  public var ltmRemembered: [Double]
+  /// The added LTM: `σ(x_i) · tanh(x_g)`.
+  public var ltmAdded: [Double]
+  /// The new LTM: remembered + added.
+  public var ltm: [Double]
+  /// The potential STM: `tanh(new LTM)`.
+  public var stmPotential: [Double]
+  /// The new STM: `σ(x_o) · potential STM`.
+  public var stm: [Double]
+
+  /// Makes a trace of the right sizes, all zero, for timestep `t`.
+  public init(t: Int, inputSize: Int, hiddenSize: Int) {
+    let zeros = Array(repeating: 0.0, count: hiddenSize)
+    self.t = t
+    input = Array(repeating: 0, count: inputSize)
+    stmIn = zeros
+    ltmIn = zeros
+    gates = PerGate { _ in GateActivity(x: zeros, value: zeros) }
+    ltmRemembered = zeros
+    ltmAdded = zeros
+    ltm = zeros
+    stmPotential = zeros
+    stm = zeros
+  }
+
+  /// The memories this step leaves for the next.
+  public var memoriesOut: Memories { Memories(stm: stm, ltm: ltm) }
+  /// The memories this step started from.
+  public var memoriesIn: Memories { Memories(stm: stmIn, ltm: ltmIn) }
+}
+
+extension LSTMModel {
+  /// Runs one timestep from `memories` on `input`, keeping every intermediate value.
+  ///
+  /// `input` must hold `inputSize` values and `memories` `hiddenSize` each.
+  public func step(input: ArraySlice<Double>, from memories: Memories, t: Int) -> StepTrace {
+    var trace = StepTrace(t: t, inputSize: inputSize, hiddenSize: hiddenSize)
+    trace.input = Array(input)
+    trace.stmIn = memories.stm
+    trace.ltmIn = memories.ltm
+    compute(&trace)
+    return trace
+  }
+
+  /// Moves `trace` on to the next timestep with `input`, reusing its storage.
+  ///
+  /// The new step's memories in are the old step's memories out. Nothing is allocated.
+  public func advance(_ trace: inout StepTrace, input: ArraySlice<Double>) {
+    swap(&trace.stmIn, &trace.stm)
+    swap(&trace.ltmIn, &trace.ltm)
+    trace.t += 1
+    for (k, value) in zip(trace.input.indices, input) {
+      trace.input[k] = value
+    }
+    compute(&trace)
+  }
+
+  /// Fills in every computed field of `trace` from its input, STM in and LTM in.
+  ///
+  /// For each unit j this is the seed's three stages:
+  /// ```
+  /// remembered LTM = σ(x_f) · LTM
+  /// added LTM      = σ(x_i) · tanh(x_g)
+  /// new LTM        = remembered LTM + added LTM
+  /// potential STM  = tanh(new LTM)
+  /// new STM        = σ(x_o) · potential STM
+  /// ```
+  private func compute(_ trace: inout StepTrace) {
+    let input = trace.input[...]
+    let stm = trace.stmIn[...]
+    for gate in Gate.allCases {
+      let weights = gates[gate]
+      let activation = gate.activation
+      for j in 0..<hiddenSize {
+        let x = weights.x(unit: j, stm: stm, input: input)
+        trace.gates[gate].x[j] = x
+        trace.gates[gate].value[j] = activation(x)
+      }
+    }
+    for j in 0..<hiddenSize {
+      let forget = trace.gates.forget.value[j]
+      let retained = trace.gates.input.value[j]
+      let potentialLTM = trace.gates.candidate.value[j]
+      let output = trace.gates.output.value[j]
+
+      trace.ltmRemembered[j] = forget * trace.ltmIn[j]
+      trace.ltmAdded[j] = retained * potentialLTM
+      trace.ltm[j] = trace.ltmRemembered[j] + trace.ltmAdded[j]
+      trace.stmPotential[j] = Activation.tanh(trace.ltm[j])
+      trace.stm[j] = output * trace.stmPotential[j]
+    }
+  }
+}

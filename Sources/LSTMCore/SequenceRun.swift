@@ -1,0 +1,81 @@
+/// A sequence run through a model, keeping only the memories after each step.
+///
+/// A million-step sequence costs 16·n bytes a step, not a whole `StepTrace` a step. The full
+/// trace of any one step is recomputed on demand by `step(at:)`, from the memories before it,
+/// through the same code as every other trace, so it is bit for bit what a full run gives.
+public struct SequenceRun: Sendable {
+  /// The model the sequence ran through.
+  public let model: LSTMModel
+  /// The sequence.
+  public let sequence: InputSequence
+  /// STM after each step, `hiddenSize` values a step, step 0 (all zeros) first.
+  private let stmHistory: [Double]
+  /// LTM after each step, laid out as `stmHistory`.
+  private let ltmHistory: [Double]
+
+  /// Runs `sequence` through `model` from zero memories.
+  ///
+  /// The sequence's input size must be the model's.
+  public init(model: LSTMModel, sequence: InputSequence) {
+    precondition(sequence.inputSize == model.inputSize)
+    let n = model.hiddenSize
+    var stm = [Double]()
+    var ltm = [Double]()
+    stm.reserveCapacity((sequence.count + 1) * n)
+    ltm.reserveCapacity((sequence.count + 1) * n)
+    stm.append(contentsOf: repeatElement(0, count: n))
+    ltm.append(contentsOf: repeatElement(0, count: n))
+    var trace = StepTrace(t: 0, inputSize: model.inputSize, hiddenSize: n)
+    for t in stride(from: 1, through: sequence.count, by: 1) {
+      model.advance(&trace, input: sequence.input(at: t))
+      stm.append(contentsOf: trace.stm)
+      ltm.append(contentsOf: trace.ltm)
+    }
+    self.model = model
+    self.sequence = sequence
+    stmHistory = stm
+    ltmHistory = ltm
+  }
+
+  /// The number of timesteps T.
+  public var count: Int { sequence.count }
+
+  /// The memories after step `t` (0...T); `memories(after: 0)` is the zero start.
+  public func memories(after t: Int) -> Memories {
+    let range = t * model.hiddenSize..<(t + 1) * model.hiddenSize
+    return Memories(stm: Array(stmHistory[range]), ltm: Array(ltmHistory[range]))
+  }
+
+  /// The STM of unit `unit` after step `t` (0...T).
+  public func stm(after t: Int, unit: Int) -> Double {
+    stmHistory[t * model.hiddenSize + unit]
+  }
+
+  /// The LTM of unit `unit` after step `t` (0...T).
+  public func ltm(after t: Int, unit: Int) -> Double {
+    ltmHistory[t * model.hiddenSize + unit]
+  }
+
+  /// Every number of step `t` (1...T), recomputed from the memories before it.
+  public func step(at t: Int) -> StepTrace {
+    model.step(input: sequence.input(at: t), from: memories(after: t - 1), t: t)
+  }
+
+  /// The prediction: the STM after the last step.
+  public var prediction: [Double] { memories(after: count).stm }
+}
+
+extension LSTMModel {
+  /// Calls `body` with the trace of each step of `sequence` in turn, reusing one buffer.
+  ///
+  /// This is how a whole trace is streamed: memory stays the same whatever the length.
+  public func forEachStep(
+    of sequence: InputSequence, _ body: (StepTrace) throws -> Void
+  ) rethrows {
+    var trace = StepTrace(t: 0, inputSize: inputSize, hiddenSize: hiddenSize)
+    for t in stride(from: 1, through: sequence.count, by: 1) {
+      advance(&trace, input: sequence.input(at: t))
+      try body(trace)
+    }
+  }
+}

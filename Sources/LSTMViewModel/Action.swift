@@ -1,0 +1,57 @@
+/// Everything a user, or the playback clock, can ask of the program.
+public enum Action: Sendable, Equatable, Hashable {
+  /// The next timestep (→, l).
+  case next
+  /// The previous timestep (←, h).
+  case previous
+  /// The first timestep (Home, g).
+  case first
+  /// The last timestep (End, G).
+  case last
+  /// The next sequence (↓, j).
+  case nextSequence
+  /// The previous sequence (↑, k).
+  case previousSequence
+  /// Stage mode on or off (s), or in stage mode the next stage.
+  case toggleStages
+  /// Playback on or off (space).
+  case togglePlay
+  /// Faster playback (+).
+  case faster
+  /// Slower playback (-).
+  case slower
+  /// One beat of the playback clock.
+  case tick
+  /// The next hidden unit (]).
+  case nextUnit
+  /// The previous hidden unit ([).
+  case previousUnit
+  /// Help on or off (?).
+  case toggleHelp
+  /// The terminal now has this size.
+  case resize(width: Int, height: Int)
+  /// Leave the program (q).
+  case quit
+}
+
+/// A key press, independent of any terminal library.
+public enum Key: Sendable, Equatable, Hashable {
+  /// →
+  case right
+  /// ←
+  case left
+  /// ↑
+  case up
+  /// ↓
+  case down
+  /// Home
+  case home
+  /// End
+  case end
+  /// Escape
+  case escape
+  /// Enter or Return
+  case enter
+  /// A printable character, space included.
+  case character(Character)
+}

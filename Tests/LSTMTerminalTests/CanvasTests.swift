@@ -1,0 +1,31 @@
+import Testing
+
+@testable import LSTMTerminal
+
+@Suite struct CanvasTests {
+  @Test func writingPastTheEdgesIsClipped() {
+    var canvas = Canvas(width: 5, height: 2)
+    canvas.put("abcdefgh", row: 0, column: 2)
+    canvas.put("xyz", row: 1, column: -1)
+    canvas.put("never", row: 2, column: 0)
+    canvas.put("never", row: -1, column: 0)
+    #expect(canvas.lines == ["  abc", "yz"])
+    #expect(canvas.cells.count == 10)
+  }
+
+  @Test func linesTrimTrailingSpacesOnly() {
+    var canvas = Canvas(width: 8, height: 1)
+    canvas.put(" σ = 1 ", row: 0, column: 0)
+    #expect(canvas.lines == [" σ = 1"])
+    #expect(canvas.text(ofRow: 0) == " σ = 1  ")
+  }
+
+  @Test func restyleKeepsCharacters() {
+    var canvas = Canvas(width: 4, height: 1)
+    canvas.put("ab", row: 0, column: 0)
+    canvas.restyle(row: 0, column: 1, count: 10, style: Style(.highlight, bold: true))
+    #expect(canvas[0, 1] == CanvasCell("b", style: Style(.highlight, bold: true)))
+    #expect(canvas[0, 0]?.style == .plain)
+    #expect(canvas[0, 4] == nil)
+  }
+}
