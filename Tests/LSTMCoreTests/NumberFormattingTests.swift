@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import LSTMCore
+
+@Suite struct NumberFormattingTests {
+  @Test func fixedPrecisionMatchesPrintf() {
+    let values: [Double] = [0, 1, -1, 0.5, -0.2012, 2.0900606339364227, -0.030135, 123.45678, 1e-7]
+    for value in values {
+      for precision in [0, 2, 4, 6] {
+        var printf = String(format: "%.\(precision)f", value)
+        if printf.allSatisfy({ "-0.".contains($0) }) { printf.removeAll { $0 == "-" } }
+        #expect(NumberFormatting.fixed(value, precision: precision) == printf)
+      }
+    }
+  }
+
+  @Test func signsLineUp() {
+    #expect(NumberFormatting.fixed(0.5, signed: true) == " 0.5000")
+    #expect(NumberFormatting.fixed(-0.2012, signed: true) == "-0.2012")
+    #expect(NumberFormatting.fixed(-0.00001, signed: true) == " 0.0000")
+    #expect(NumberFormatting.fixed(-0.0, signed: false) == "0.0000")
+  }
+
+  @Test func hugeAndNonFiniteValuesDoNotTrap() {
+    #expect(NumberFormatting.fixed(1e300, precision: 2).hasSuffix(".00"))
+    #expect(NumberFormatting.fixed(.infinity) == "inf")
+    #expect(NumberFormatting.fixed(-.infinity) == "-inf")
+    #expect(NumberFormatting.fixed(.nan) == "nan")
+  }
+
+  @Test func exactRoundTrips() {
+    for value in [0.1, -0.1277553207642879, 1e-300, 2.0900606339364227] {
+      #expect(Double(NumberFormatting.exact(value)) == value)
+    }
+  }
+}
