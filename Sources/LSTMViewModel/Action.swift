@@ -30,6 +30,8 @@ public enum Action: Sendable, Equatable, Hashable {
   case toggleHelp
   /// The terminal now has this size.
   case resize(width: Int, height: Int)
+  /// Show `message` in the status line, or clear it with nil (used by the recorder).
+  case setStatus(String?)
   /// Leave the program (q).
   case quit
 }
