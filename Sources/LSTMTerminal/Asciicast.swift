@@ -1,0 +1,104 @@
+import Foundation
+
+/// asciicast v2, the format `asciinema play` replays: a JSON header line, then one
+/// `[seconds, "o", data]` line per frame, where `data` draws the frame with ANSI sequences.
+public enum Asciicast {
+  /// The header line, without its newline.
+  ///
+  /// `timestamp` is the start in seconds since 1970; `title` is the lesson title.
+  public static func header(width: Int, height: Int, timestamp: Date, title: String) -> String {
+    let seconds = Int(timestamp.timeIntervalSince1970.rounded(.down))
+    return "{\"version\": 2, \"width\": \(max(width, 1)), \"height\": \(max(height, 1)), "
+      + "\"timestamp\": \(seconds), \"title\": \(json(title)), "
+      + "\"env\": {\"TERM\": \"xterm-256color\"}}"
+  }
+
+  /// An output event line, without its newline: `data` written at `seconds`.
+  public static func event(seconds: Double, data: String) -> String {
+    let seconds = seconds.isFinite ? max(seconds, 0) : 0
+    return "[\(String(format: "%.6f", seconds)), \"o\", \(json(data))]"
+  }
+
+  /// The ANSI text that draws `canvas` over whatever was shown before: the cursor hidden, every
+  /// row written in full from its first column, styles as SGR sequences (bold and reverse only
+  /// when `color` is false). With `clear`, the screen is wiped first (after a resize).
+  public static func drawing(_ canvas: Canvas, color: Bool, clear: Bool = false) -> String {
+    var out = clear ? "\u{1B}[?25l\u{1B}[0m\u{1B}[2J" : "\u{1B}[?25l"
+    for row in 0..<canvas.height {
+      out += "\u{1B}[\(row + 1);1H"
+      var current: Style? = nil
+      for column in 0..<canvas.width {
+        guard let cell = canvas[row, column] else { continue }
+        if cell.style != current {
+          out += sgr(cell.style, color: color)
+          current = cell.style
+        }
+        out.append(safe(cell.character))
+      }
+      out += "\u{1B}[0m"
+    }
+    return out
+  }
+
+  /// The SGR sequence that selects `style`, starting from the defaults.
+  public static func sgr(_ style: Style, color: Bool) -> String {
+    var codes = ["0"]
+    if style.bold || (!color && emphasised(style.role)) { codes.append("1") }
+    if style.reverse { codes.append("7") }
+    if color, let foreground = foreground(style.role) { codes.append("38;5;\(foreground)") }
+    if !color, style.role == .dim { codes.append("2") }
+    return "\u{1B}[" + codes.joined(separator: ";") + "m"
+  }
+
+  /// The 256-colour foreground of a role, or nil for the terminal's own.
+  static func foreground(_ role: StyleRole) -> Int? {
+    switch role {
+    case .plain: return nil
+    case .heading: return 75
+    case .dim: return 244
+    case .gate(.forget): return 170
+    case .gate(.input): return 42
+    case .gate(.candidate): return 178
+    case .gate(.output): return 39
+    case .positive: return 71
+    case .negative: return 203
+    case .ltm: return 214
+    case .stm: return 111
+    case .highlight: return 226
+    case .warning: return 196
+    }
+  }
+
+  /// Roles that are bold in monochrome, so that they still stand out.
+  static func emphasised(_ role: StyleRole) -> Bool {
+    switch role {
+    case .heading, .highlight, .warning: return true
+    default: return false
+    }
+  }
+
+  /// A character that cannot move the cursor or start an escape code.
+  private static func safe(_ character: Character) -> Character {
+    character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+      ? "?" : character
+  }
+
+  /// `text` as a JSON string literal.
+  public static func json(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+}

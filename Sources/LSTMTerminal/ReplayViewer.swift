@@ -1,0 +1,114 @@
+import Foundation
+import LSTMViewModel
+
+/// Pages through a recording, frame by frame: what `lstmviz replay` shows. Pure: keys in,
+/// canvases out.
+public struct ReplayViewer: Sendable, Equatable {
+  /// The recording shown.
+  public let recording: Recording
+  /// The frame shown, an index into `recording.frames`.
+  public private(set) var index = 0
+  /// Whether the help overlay is showing.
+  public private(set) var isShowingHelp = false
+  /// Whether the user asked to leave.
+  public private(set) var hasQuit = false
+  /// The screen's width in columns.
+  public private(set) var width: Int
+  /// The screen's height in rows.
+  public private(set) var height: Int
+
+  /// Shows the first frame of `recording` on a `width`×`height` screen.
+  public init(recording: Recording, width: Int, height: Int) {
+    self.recording = recording
+    self.width = max(width, 0)
+    self.height = max(height, 0)
+  }
+
+  /// The keys, as the help overlay lists them.
+  public static let help: [(keys: String, meaning: String)] = [
+    ("→  l  space", "next frame"),
+    ("←  h", "previous frame"),
+    ("Home  g", "first frame"),
+    ("End  G", "last frame"),
+    ("?", "help on or off"),
+    ("q", "quit"),
+  ]
+
+  /// Reacts to a key.
+  public mutating func press(_ key: Key) {
+    let last = max(recording.frames.count - 1, 0)
+    switch key {
+    case .right, .character("l"), .character(" "): index = min(index + 1, last)
+    case .left, .character("h"): index = max(index - 1, 0)
+    case .home, .character("g"): index = 0
+    case .end, .character("G"): index = last
+    case .character("?"): isShowingHelp.toggle()
+    case .escape: isShowingHelp = false
+    case .character("q"), .character("Q"): hasQuit = true
+    default: return
+    }
+  }
+
+  /// The screen now has this size.
+  public mutating func resize(width: Int, height: Int) {
+    self.width = max(width, 0)
+    self.height = max(height, 0)
+  }
+
+  /// The status line: `frame k / N · key K · SEQUENCE · t = k / T · S s`.
+  public var status: String {
+    guard recording.frames.indices.contains(index) else {
+      return "frame 0 / 0 · this recording holds no frames"
+    }
+    let frame = recording.frames[index]
+    return "frame \(index + 1) / \(recording.frames.count) · key \(frame.key) · \(frame.sequence)"
+      + " · t = \(frame.t) / \(frame.steps) · \(frame.elapsedText)"
+  }
+
+  /// The screen: the frame's rows, then the status line, with help over them on `?`.
+  public func render() -> Canvas {
+    var canvas = Canvas(width: width, height: height)
+    guard height > 0 else { return canvas }
+    if recording.frames.indices.contains(index) {
+      for (row, text) in recording.frames[index].rows.prefix(height - 1).enumerated() {
+        canvas.put(text, row: row, column: 0)
+      }
+    }
+    let bar = Style(.plain, reverse: true)
+    canvas.put(String(repeating: " ", count: width), row: height - 1, column: 0, style: bar)
+    canvas.put(
+      " " + status, row: height - 1, column: 0, style: Style(.plain, bold: true, reverse: true))
+    let room = width - status.count - 3
+    if let hints = ["←/→ frame  g/G ends  ? help  q quit", "? help  q quit"].first(where: {
+      $0.count <= room
+    }) {
+      canvas.put(hints, row: height - 1, column: width - hints.count - 1, style: bar)
+    }
+    if isShowingHelp { drawHelp(on: &canvas) }
+    return canvas
+  }
+
+  /// A box of key help in the middle of the frame, above the status line.
+  private func drawHelp(on canvas: inout Canvas) {
+    let all =
+      ["lstmviz replay: \(recording.header.title)", ""]
+      + Self.help.map { $0.keys.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.meaning }
+      + ["", recording.header.details]
+    let lines = all.prefix(max(height - 3, 0))
+    guard !lines.isEmpty, width >= 5 else { return }
+    let inner = min(lines.map(\.count).max() ?? 0, width - 4)
+    let top = max((height - 1 - lines.count - 2) / 2, 0)
+    let left = max((width - inner - 4) / 2, 0)
+    let box = Style(.heading)
+    let rule = String(repeating: "─", count: inner + 2)
+    canvas.put("┌" + rule + "┐", row: top, column: left, style: box)
+    for (offset, line) in lines.enumerated() {
+      let row = top + 1 + offset
+      let style = offset == 0 ? Style(.heading, bold: true) : .plain
+      canvas.put(
+        "│ " + String(repeating: " ", count: inner) + " │", row: row, column: left, style: box)
+      canvas.put(String(line.prefix(inner)), row: row, column: left + 2, style: style)
+    }
+    canvas.put("└" + rule + "┘", row: top + lines.count + 1, column: left, style: box)
+  }
+}
