@@ -26,7 +26,9 @@ let package = Package(
       ]
     ),
     .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore"]),
-    .testTarget(name: "LSTMTerminalTests", dependencies: ["LSTMTerminal"]),
+    .testTarget(name: "LSTMViewModelTests", dependencies: ["LSTMViewModel"]),
+    .testTarget(
+      name: "LSTMTerminalTests", dependencies: ["LSTMTerminal"], exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )

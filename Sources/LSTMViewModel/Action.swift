@@ -28,6 +28,8 @@ public enum Action: Sendable, Equatable, Hashable {
   case previousUnit
   /// Help on or off (?).
   case toggleHelp
+  /// Help off, if it is showing (Escape).
+  case closeHelp
   /// The terminal now has this size.
   case resize(width: Int, height: Int)
   /// Show `message` in the status line, or clear it with nil (used by the recorder).

@@ -7,6 +7,6 @@ struct LSTMViz: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lstmviz",
     abstract: "Step a sequence through an LSTM cell and see every number.",
-    subcommands: [Trace.self]
+    subcommands: [Trace.self, Render.self]
   )
 }

@@ -1,0 +1,202 @@
+import LSTMCore
+import LSTMViewModel
+
+/// The formulas of one timestep, with the real numbers, for one hidden unit.
+///
+/// Every stage is a block of lines: a heading in the seed's words with the standard symbol, then
+/// each gate's `x` and activation, then what the stage does to the memories. Results are aligned
+/// in two columns: the gates' x, and the values (activations and memories).
+struct CellText {
+  let step: StepTrace
+  let model: LSTMModel
+  let unit: Int
+  let numbers: Numbers
+
+  /// The indent of formula lines under a heading.
+  static let indent = "  "
+
+  /// One term of x: the input's, the STM's or the bias' part.
+  private func terms(_ gate: Gate, labelled: Bool) -> Line {
+    let weights = model.gates[gate]
+    if model.isScalar {
+      return Line([
+        numbers.span(step.stmIn[0]), Span("·"), numbers.weightSpan(weights.stmWeights[0, 0]),
+        Span(" + "), numbers.span(step.input[0]), Span("·"),
+        numbers.weightSpan(weights.inputWeights[0, 0]),
+      ]) + plusOrMinus(weights.bias[0], weight: true)
+    }
+    let stmPart = weights.stmTerm(unit: unit, stm: step.stmIn[...])
+    let inputPart = weights.inputTerm(unit: unit, input: step.input[...])
+    let bias = weights.bias[unit]
+    if labelled {
+      return Line([
+        Span("STM·U (", .dim), numbers.span(stmPart), Span(") + ", .dim), Span("input·W (", .dim),
+        numbers.span(inputPart), Span(") + ", .dim), Span("b (", .dim), numbers.span(bias),
+        Span(")", .dim),
+      ])
+    }
+    return Line([numbers.span(stmPart)]) + plusOrMinus(inputPart)
+      + plusOrMinus(bias)
+  }
+
+  /// ` + 0.62` or ` - 0.32`: a term added, its sign folded into the operator.
+  private func plusOrMinus(_ value: Double, weight: Bool = false) -> Line {
+    let text = weight ? numbers.weight(value) : numbers.plain(value)
+    if text.hasPrefix("-") {
+      return Line([Span(" - "), Span(String(text.dropFirst()), .negative)])
+    }
+    return Line([Span(" + "), Span(text, numbers.role(value))])
+  }
+
+  /// The general form of x, shown once beside the first heading.
+  var generalForm: String {
+    model.isScalar ? "x = STM·w + input·w + b" : "x = STM·U + input·W + b"
+  }
+
+  /// The label of a gate's activation: `f = σ(x)`.
+  private func activationLabel(_ gate: Gate) -> Line {
+    Line([
+      Span(gate.symbol, Style(.gate(gate), bold: true)), Span(" = \(gate.activation.symbol)(x)"),
+    ])
+  }
+
+  /// The lines of one stage, laid out with `columns`.
+  func lines(of stage: Stage, columns: Columns) -> [Line] {
+    switch stage {
+    case .forget:
+      return [
+        heading(stage, .forget) + Span("   " + generalForm, .dim),
+        xLine(.forget, columns: columns),
+        memoryLine(
+          "remembered LTM", "f × LTM",
+          product(step.gates.forget.value[unit], step.ltmIn[unit]), step.ltmRemembered[unit],
+          columns: columns),
+      ]
+    case .input:
+      return [
+        heading(stage, .candidate),
+        xLine(.candidate, columns: columns),
+        subheading(.input),
+        xLine(.input, columns: columns),
+        memoryLine(
+          "added LTM", "i × g",
+          product(step.gates.input.value[unit], step.gates.candidate.value[unit]),
+          step.ltmAdded[unit], columns: columns),
+        memoryLine(
+          "new LTM", "remembered + added",
+          Line([numbers.span(step.ltmRemembered[unit])]) + plusOrMinus(step.ltmAdded[unit]),
+          step.ltm[unit], columns: columns, role: .ltm),
+      ]
+    case .output:
+      return [
+        heading(stage, .output),
+        xLine(.output, columns: columns),
+        memoryLine(
+          "potential STM", "tanh(new LTM)",
+          Line([Span("tanh("), numbers.span(step.ltm[unit]), Span(")")]),
+          step.stmPotential[unit], columns: columns),
+        memoryLine(
+          "new STM", "o × potential STM",
+          product(step.gates.output.value[unit], step.stmPotential[unit]), step.stm[unit],
+          columns: columns, role: .stm),
+      ]
+    }
+  }
+
+  /// `1 Forget gate   f  % of LTM to remember`.
+  private func heading(_ stage: Stage, _ gate: Gate) -> Line {
+    Line([
+      Span("\(stage.number) ", Style(.gate(gate), bold: true)),
+      Span(
+        stage.title.padding(toLength: 14, withPad: " ", startingAt: 0), Style(.heading, bold: true)),
+      Span(gate.symbol, Style(.gate(gate), bold: true)), Span("  " + gate.meaning),
+    ])
+  }
+
+  /// A second gate within a stage: `i  % of potential retained` under the first's symbol.
+  private func subheading(_ gate: Gate) -> Line {
+    Line([
+      Span(String(repeating: " ", count: 16)), Span(gate.symbol, Style(.gate(gate), bold: true)),
+      Span("  " + gate.meaning),
+    ])
+  }
+
+  /// `a × b` with both numbers coloured by sign.
+  private func product(_ a: Double, _ b: Double) -> Line {
+    Line([numbers.span(a), Span(" × "), numbers.span(b)])
+  }
+
+  /// `  x = terms = x      f = σ(x)    = value`.
+  private func xLine(_ gate: Gate, columns: Columns) -> Line {
+    let activity = step.gates[gate]
+    var line = Line([Span(CellText.indent + "x = ")]) + terms(gate, labelled: columns.labelled)
+    line =
+      line.padded(to: columns.xEquals) + Span(" = ")
+      + numbers.span(activity.x[unit], signed: true)
+    line = line.padded(to: columns.activation) + activationLabel(gate)
+    return line.padded(to: columns.valueEquals) + Span(" = ")
+      + numbers.span(activity.value[unit], signed: true, bold: true)
+  }
+
+  /// `  new STM = o × potential STM = 0.4839 × -0.1995        = -0.0965`.
+  private func memoryLine(
+    _ name: String, _ meaning: String, _ expression: Line, _ value: Double, columns: Columns,
+    role: StyleRole = .plain
+  ) -> Line {
+    let line =
+      Line([Span(CellText.indent), Span(name, Style(role, bold: role != .plain)), Span(" = ")])
+      + Span(meaning, .dim) + Span(" = ") + expression
+    return line.padded(to: columns.valueEquals) + Span(" = ")
+      + numbers.span(value, signed: true, bold: true)
+  }
+
+  /// Where the columns of the formula lines fall.
+  struct Columns: Equatable {
+    /// Whether vector terms carry their labels (`STM·U (…)`).
+    var labelled: Bool
+    /// The column of the ` = ` before each gate's x.
+    var xEquals: Int
+    /// The column of each gate's activation label.
+    var activation: Int
+    /// The column of the ` = ` before each value.
+    var valueEquals: Int
+    /// The columns the widest line takes.
+    var width: Int
+  }
+
+  /// The columns that line up every formula, with labelled terms if they fit in `width`.
+  func columns(fitting width: Int) -> Columns {
+    let labelled = columns(labelled: true)
+    if !model.isScalar, labelled.width <= width { return labelled }
+    return columns(labelled: false)
+  }
+
+  private func columns(labelled: Bool) -> Columns {
+    let numberWidth =
+      Gate.allCases.flatMap { gate in
+        [step.gates[gate].x[unit], step.gates[gate].value[unit]]
+      }.map { numbers.signed($0).count }.max() ?? 0
+    let termsWidth = Gate.allCases.map { terms($0, labelled: labelled).width }.max() ?? 0
+    let xEquals = CellText.indent.count + 4 + termsWidth
+    let activation = xEquals + 3 + numberWidth + 4
+    let memoryWidth =
+      [
+        "remembered LTM = f × LTM = " + "\(numbers.plain(step.gates.forget.value[unit])) × "
+          + numbers.plain(step.ltmIn[unit]),
+        "added LTM = i × g = \(numbers.plain(step.gates.input.value[unit])) × "
+          + numbers.plain(step.gates.candidate.value[unit]),
+        "new LTM = remembered + added = \(numbers.plain(step.ltmRemembered[unit])) + "
+          + numbers.plain(step.ltmAdded[unit]),
+        "potential STM = tanh(new LTM) = tanh(\(numbers.plain(step.ltm[unit])))",
+        "new STM = o × potential STM = \(numbers.plain(step.gates.output.value[unit])) × "
+          + numbers.plain(step.stmPotential[unit]),
+      ].map { CellText.indent.count + $0.count }.max() ?? 0
+    let valueEquals = max(activation + 11, memoryWidth)
+    let resultWidth =
+      [step.ltmRemembered, step.ltmAdded, step.ltm, step.stmPotential, step.stm]
+      .map { numbers.signed($0[unit]).count }.max() ?? 0
+    return Columns(
+      labelled: labelled, xEquals: xEquals, activation: activation, valueEquals: valueEquals,
+      width: valueEquals + 3 + max(numberWidth, resultWidth))
+  }
+}

@@ -1,0 +1,105 @@
+import LSTMCore
+
+/// A piece of text with one style: frames are built from lines of spans.
+struct Span: Sendable, Equatable {
+  /// The text, one column a character.
+  var text: String
+  /// How it is drawn.
+  var style: Style
+
+  init(_ text: String, _ style: Style = .plain) {
+    self.text = text
+    self.style = style
+  }
+
+  init(_ text: String, _ role: StyleRole, bold: Bool = false) {
+    self.init(text, Style(role, bold: bold))
+  }
+}
+
+/// A line of spans.
+struct Line: Sendable, Equatable, ExpressibleByStringLiteral {
+  var spans: [Span] = []
+
+  init(_ spans: [Span] = []) { self.spans = spans }
+
+  init(stringLiteral value: String) { spans = [Span(value)] }
+
+  /// The number of columns the line takes.
+  var width: Int { spans.reduce(0) { $0 + $1.text.count } }
+
+  /// The plain text of the line.
+  var text: String { spans.map(\.text).joined() }
+
+  static func + (lhs: Line, rhs: Line) -> Line { Line(lhs.spans + rhs.spans) }
+  static func + (lhs: Line, rhs: Span) -> Line { Line(lhs.spans + [rhs]) }
+  static func += (lhs: inout Line, rhs: Line) { lhs.spans += rhs.spans }
+  static func += (lhs: inout Line, rhs: Span) { lhs.spans.append(rhs) }
+
+  /// The line padded with spaces to `width` columns (never cut).
+  func padded(to width: Int) -> Line {
+    self.width >= width ? self : self + Span(String(repeating: " ", count: width - self.width))
+  }
+
+  /// Every span's style replaced by `style`: for things not yet revealed.
+  func restyled(_ style: Style) -> Line {
+    Line(spans.map { Span($0.text, style) })
+  }
+}
+
+extension Canvas {
+  /// Writes `line` from `row`, `column`, clipping at the edges.
+  @discardableResult
+  mutating func put(_ line: Line, row: Int, column: Int) -> Int {
+    var x = column
+    for span in line.spans {
+      x = put(span.text, row: row, column: x, style: span.style)
+    }
+    return x
+  }
+}
+
+/// Numbers as the screen shows them, at the state's precision.
+struct Numbers: Sendable {
+  /// Decimals shown.
+  var precision: Int
+
+  /// `value` with fixed decimals, a minus sign only when negative: `-0.2012`, `0.5000`.
+  func plain(_ value: Double) -> String {
+    NumberFormatting.fixed(value, precision: precision)
+  }
+
+  /// `value` with a space where a minus sign would be, so columns line up: ` 0.5000`.
+  func signed(_ value: Double) -> String {
+    NumberFormatting.fixed(value, precision: precision, signed: true)
+  }
+
+  /// A weight as given: fixed decimals with trailing zeros dropped, but at least two: `2.70`.
+  func weight(_ value: Double) -> String {
+    var text = plain(value)
+    guard precision > 2, text.contains(".") else { return text }
+    var decimals = precision
+    while decimals > 2, text.last == "0" {
+      text.removeLast()
+      decimals -= 1
+    }
+    return text
+  }
+
+  /// The style of a number: positive, negative, or plain for zero.
+  func role(_ value: Double) -> StyleRole {
+    let shown = plain(value)
+    if shown.hasPrefix("-") { return .negative }
+    return shown.contains(where: { $0 != "0" && $0 != "." }) ? .positive : .plain
+  }
+
+  /// `value` as a span coloured by its sign, signed (aligned) or not.
+  func span(_ value: Double, signed: Bool = false, bold: Bool = false) -> Span {
+    Span(signed ? self.signed(value) : plain(value), Style(role(value), bold: bold))
+  }
+
+  /// A weight as a span coloured by its sign.
+  func weightSpan(_ value: Double) -> Span {
+    Span(weight(value), Style(role(value)))
+  }
+}

@@ -1,0 +1,117 @@
+import LSTMCore
+
+/// Applies `action` to `state`: the one place the program's state changes.
+///
+/// It never traps. At the edges it stays put: "next" on the last step keeps showing it (the
+/// screen says the sequence has ended and shows the prediction), "previous" on the first likewise;
+/// changing sequence keeps `t` within the new sequence; playback stops at the end.
+///
+/// Stage mode: `s` turns it on at the forget stage of the current step; each further `s` reveals
+/// the next stage (input, then output), and `s` after the output stage turns stage mode off. While
+/// stage mode is on, → and ← (and playback) move one stage at a time, on into the next step's
+/// forget stage and back into the previous step's output stage; Home and End go to the forget
+/// stage; a change of sequence keeps the stage, so two sequences can be compared stage by stage.
+///
+/// While help is showing, any key closes it and does nothing else; `quit`, `resize`, `tick` and
+/// `setStatus` still act.
+public func reduce(_ state: inout State, _ action: Action) {
+  if state.isShowingHelp, closesHelp(action) {
+    state.isShowingHelp = false
+    return
+  }
+  switch action {
+  case .next: state.stepForward()
+  case .previous: state.stepBackward()
+  case .first:
+    state.t = 1
+    state.restartStages()
+  case .last:
+    state.t = max(state.stepCount, 1)
+    state.restartStages()
+  case .nextSequence: state.selectSequence(state.sequenceIndex + 1)
+  case .previousSequence: state.selectSequence(state.sequenceIndex - 1)
+  case .toggleStages:
+    if let stage = state.stage {
+      state.stage = stage.next
+    } else {
+      state.stage = .forget
+    }
+  case .togglePlay:
+    if state.isPlaying {
+      state.isPlaying = false
+    } else {
+      if state.isAtEnd {
+        state.t = 1
+        state.restartStages()
+      }
+      state.isPlaying = state.stepCount > 0
+    }
+  case .faster: state.speed = min(state.speed + 1, State.tickIntervals.count - 1)
+  case .slower: state.speed = max(state.speed - 1, 0)
+  case .tick:
+    guard state.isPlaying else { return }
+    state.stepForward()
+    if state.isAtEnd { state.isPlaying = false }
+  case .nextUnit: state.unit = min(state.unit + 1, max(state.hiddenSize - 1, 0))
+  case .previousUnit: state.unit = max(state.unit - 1, 0)
+  case .toggleHelp: state.isShowingHelp.toggle()
+  case .closeHelp: state.isShowingHelp = false
+  case .resize(let width, let height):
+    state.width = max(width, 0)
+    state.height = max(height, 0)
+  case .setStatus(let message): state.statusMessage = message
+  case .quit:
+    state.isPlaying = false
+    state.hasQuit = true
+  }
+}
+
+/// Whether `action`, sent while help is showing, only closes it.
+private func closesHelp(_ action: Action) -> Bool {
+  switch action {
+  case .quit, .resize, .tick, .setStatus: false
+  default: true
+  }
+}
+
+extension State {
+  /// One step (or in stage mode one stage) on; stays at the end.
+  mutating func stepForward() {
+    if let stage {
+      if let next = stage.next {
+        self.stage = next
+      } else if t < stepCount {
+        t += 1
+        self.stage = .forget
+      }
+    } else if t < stepCount {
+      t += 1
+    }
+  }
+
+  /// One step (or in stage mode one stage) back; stays at the start.
+  mutating func stepBackward() {
+    if let stage {
+      if let previous = stage.previous {
+        self.stage = previous
+      } else if t > 1 {
+        t -= 1
+        self.stage = .output
+      }
+    } else if t > 1 {
+      t -= 1
+    }
+  }
+
+  /// In stage mode, back to the forget stage.
+  mutating func restartStages() {
+    if stage != nil { stage = .forget }
+  }
+
+  /// Selects sequence `index` if there is one, keeping `t` within its length.
+  mutating func selectSequence(_ index: Int) {
+    guard runs.indices.contains(index) else { return }
+    sequenceIndex = index
+    t = min(max(t, 1), max(stepCount, 1))
+  }
+}

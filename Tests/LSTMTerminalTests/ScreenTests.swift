@@ -1,0 +1,98 @@
+import Foundation
+import LSTMCore
+import LSTMViewModel
+import Testing
+
+@testable import LSTMTerminal
+
+/// The golden trace files' shape (DESIGN §4), as far as the screen shows it.
+private struct GoldenTrace: Decodable {
+  struct Gate: Decodable {
+    var x: [Double]
+    var value: [Double]
+  }
+  struct Step: Decodable {
+    var t: Int
+    var input, stmIn, ltmIn: [Double]
+    var gates: [String: Gate]
+    var ltmRemembered, ltmAdded, ltm, stmPotential, stm: [Double]
+  }
+  struct Sequence: Decodable {
+    var name: String
+    var steps: [Step]
+  }
+  var sequences: [Sequence]
+}
+
+@Suite struct ScreenTests {
+  @Test func everyNumberOfEveryStepIsTheGoldenTracesFormatted() throws {
+    let data = try Data(contentsOf: fixtureURL("statquest.trace.json"))
+    let golden = try JSONDecoder().decode(GoldenTrace.self, from: data)
+    for (index, sequence) in golden.sequences.enumerated() {
+      for step in sequence.steps {
+        var actions = Array(repeating: Action.nextSequence, count: index)
+        actions += Array(repeating: .next, count: step.t - 1)
+        let text = frameText(statQuest(actions))
+        let values =
+          [step.input, step.stmIn, step.ltmIn, step.ltmRemembered, step.ltmAdded, step.ltm]
+          + [step.stmPotential, step.stm] + step.gates.values.flatMap { [$0.x, $0.value] }
+        for value in values.flatMap({ $0 }) {
+          let shown = NumberFormatting.fixed(value, precision: 4)
+          #expect(text.contains(shown), "\(sequence.name) t = \(step.t): \(shown) missing")
+        }
+        #expect(text.contains("\(sequence.name) (\(index + 1)/2)"))
+        #expect(text.contains("t = \(step.t) / 4"))
+      }
+    }
+  }
+
+  @Test func theLastStepShowsThePredictionAndTarget() {
+    let text = frameText(statQuest([.last]))
+    #expect(text.contains("sequence ended"))
+    #expect(text.contains("prediction"))
+    #expect(text.contains("0.0064"))
+    #expect(text.contains("target"))
+    let b = frameText(statQuest([.nextSequence, .last]))
+    #expect(b.contains("0.9694"))
+    #expect(!frameText(statQuest([.next])).contains("sequence ended"))
+  }
+
+  @Test func precisionChangesEveryNumber() {
+    let text = frameText(statQuest([.next], precision: 2))
+    #expect(text.contains("-0.20"))
+    #expect(!text.contains("-0.2012"))
+  }
+
+  @Test func tooSmallSaysSoAndHowToQuit() {
+    for (width, height) in [(79, 24), (80, 23), (40, 10), (20, 5)] {
+      let text = frameText(statQuest(width: width, height: height))
+      #expect(text.contains("too small"), "\(width)×\(height)")
+      #expect(text.contains("q quits"), "\(width)×\(height)")
+    }
+    #expect(frameText(statQuest(width: 60, height: 20)).contains("need 80×24, have 60×20"))
+  }
+
+  @Test func stageModeHidesWhatIsNotYetRevealed() {
+    let forget = frameText(statQuest([.next, .toggleStages]))
+    #expect(forget.contains("0.8899"))
+    #expect(!forget.contains("0.7666"))
+    #expect(!forget.contains("-0.0965"))
+    let input = frameText(statQuest([.next, .toggleStages, .next]))
+    #expect(input.contains("0.7666") && input.contains("-0.2022"))
+    #expect(!input.contains("0.4839"))
+    let output = frameText(statQuest([.next, .toggleStages, .next, .next]))
+    #expect(output.contains("0.4839") && output.contains("-0.0965"))
+  }
+
+  @Test func helpListsTheKeys() {
+    let text = frameText(statQuest([.toggleHelp]))
+    for key in ["Home", "End", "space", "stage mode", "quit"] {
+      #expect(text.contains(key), "\(key)")
+    }
+  }
+
+  @Test func theStatusMessageShows() {
+    let text = frameText(statQuest([.setStatus("recording stopped: disk full")]))
+    #expect(text.contains("recording stopped: disk full"))
+  }
+}

@@ -1,0 +1,29 @@
+import LSTMCore
+import Testing
+
+@testable import LSTMViewModel
+
+@Suite struct HistoryTests {
+  @Test func aShortSequenceKeepsEveryStep() throws {
+    let run = SequenceRun(model: Lesson.statQuest.model, sequence: Lesson.statQuest.sequences[0])
+    let history = History(run: run)
+    #expect(history.buckets == 4)
+    #expect(history.input[0].last == [0, 0.5, 0.25, 1])
+    #expect(history.ltm[0].last == (1...4).map { run.ltm(after: $0, unit: 0) })
+    #expect(history.stm[0].last == (1...4).map { run.stm(after: $0, unit: 0) })
+    #expect((1...4).map { history.bucket(of: $0) } == [0, 1, 2, 3])
+  }
+
+  @Test func aLongSequenceIsDownsampledToAFixedSize() {
+    let values = (0..<1_000_000).map { Double($0 % 7) / 7 }
+    let sequence = InputSequence(name: "long", values: values)
+    let run = SequenceRun(model: Lesson.statQuest.model, sequence: sequence)
+    let history = History(run: run)
+    #expect(history.buckets == History.bucketCount)
+    #expect(history.input[0].low.count == History.bucketCount)
+    #expect(history.input[0].range == 0...(6.0 / 7))
+    #expect(history.bucket(of: 1) == 0)
+    #expect(history.bucket(of: 1_000_000) == History.bucketCount - 1)
+    #expect(history.ltm[0].last.last == run.ltm(after: 1_000_000, unit: 0))
+  }
+}
