@@ -74,12 +74,14 @@ public struct PerGate<Value> {
       case .output: output
       }
     }
-    set {
+    // Yields the stored value in place, so that `gates[gate].x[j] = v` writes into the existing
+    // array instead of copying it (a get/set pair would copy it on every write).
+    _modify {
       switch gate {
-      case .forget: forget = newValue
-      case .input: input = newValue
-      case .candidate: candidate = newValue
-      case .output: output = newValue
+      case .forget: yield &forget
+      case .input: yield &input
+      case .candidate: yield &candidate
+      case .output: yield &output
       }
     }
   }

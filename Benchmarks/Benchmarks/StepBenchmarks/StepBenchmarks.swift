@@ -1,0 +1,111 @@
+import Benchmark
+import LSTMCore
+
+/// One trace step, `LSTMModel.advance`, as `lstmviz trace` and `SequenceRun` take it.
+///
+/// The figure is per step: each sample runs `scalingFactor` steps through a ring of inputs, and
+/// the harness divides by it (the columns marked `*`). Allocations are counted by the harness's
+/// malloc interposer over the same steps, so "Malloc (total) *" is allocations per step.
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .throughput, .mallocCountTotal],
+    timeUnits: .nanoseconds,
+    warmupIterations: 10,
+    maxDuration: .seconds(2),
+    maxIterations: 1_000
+  )
+
+  Benchmark(
+    "advance scalar (StatQuest cell)",
+    configuration: .init(scalingFactor: .mega)
+  ) { benchmark, fixture in
+    fixture.run(steps: benchmark.scaledIterations.count)
+  } setup: {
+    StepFixture(model: Lesson.statQuest.model, seed: 1)
+  }
+
+  // A thousand steps a sample: for n = 512 a sample takes about half a second, so it gets longer.
+  for (hiddenSize, seconds) in [(32, 2), (128, 3), (512, 10)] {
+    Benchmark(
+      "advance n=\(hiddenSize) m=16",
+      configuration: .init(scalingFactor: .kilo, maxDuration: .seconds(seconds))
+    ) { benchmark, fixture in
+      fixture.run(steps: benchmark.scaledIterations.count)
+    } setup: {
+      StepFixture(model: randomModel(hiddenSize: hiddenSize, inputSize: 16, seed: 7), seed: 2)
+    }
+  }
+}
+
+/// A model, a ring of inputs to cycle through, and a trace buffer advanced from one sample to
+/// the next (so no sample pays for copying it).
+final class StepFixture {
+  let model: LSTMModel
+  let inputs: InputSequence
+  var trace: StepTrace
+
+  init(model: LSTMModel, seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    let steps = 1_024
+    self.model = model
+    inputs = InputSequence(
+      name: "ring", inputSize: model.inputSize,
+      values: (0..<steps * model.inputSize).map { _ in random.nextUnit() * 2 - 1 })
+    trace = StepTrace(t: 0, inputSize: model.inputSize, hiddenSize: model.hiddenSize)
+  }
+
+  /// Advances the trace by `steps` steps, cycling through the input ring.
+  @inline(never)
+  func run(steps: Int) {
+    var trace = StepTrace(t: 0, inputSize: 0, hiddenSize: 0)
+    swap(&trace, &self.trace)
+    let ring = inputs.count
+    var t = trace.t % ring
+    for _ in 0..<steps {
+      t = t == ring ? 1 : t + 1
+      model.advance(&trace, input: inputs.input(at: t))
+    }
+    blackHole(trace.stm[0])
+    swap(&trace, &self.trace)
+  }
+}
+
+/// A cell with PyTorch's default initialisation, U(-1/√n, 1/√n), from a fixed seed.
+func randomModel(hiddenSize n: Int, inputSize m: Int, seed: UInt64) -> LSTMModel {
+  var random = SplitMix64(seed: seed)
+  let bound = 1 / Double(n).squareRoot()
+  func values(_ count: Int) -> [Double] {
+    (0..<count).map { _ in (random.nextUnit() * 2 - 1) * bound }
+  }
+  let gates = PerGate { _ in
+    GateWeights(
+      stmWeights: Matrix(rows: n, columns: n, storage: values(n * n)),
+      inputWeights: Matrix(rows: n, columns: m, storage: values(n * m)),
+      bias: values(n))
+  }
+  do {
+    return try LSTMModel(inputSize: m, hiddenSize: n, gates: gates)
+  } catch {
+    fatalError("benchmark model does not fit its sizes: \(error.message)")
+  }
+}
+
+/// A small deterministic generator, so every run measures the same numbers.
+struct SplitMix64 {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A uniform value in [0, 1).
+  mutating func nextUnit() -> Double {
+    Double(next() >> 11) * 0x1p-53
+  }
+}
