@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LSTMTerminal
+
+/// `--record`, `--cast` and `--force`: where a session is recorded, for the commands that show
+/// frames.
+struct RecordingOptions: ParsableArguments {
+  @Option(
+    name: .customLong("record"),
+    help: ArgumentHelp(
+      "Record every frame shown to this plain text file, for printing or `lstmviz replay`.",
+      valueName: "file.txt"))
+  var recordPath: String?
+
+  @Option(
+    name: .customLong("cast"),
+    help: ArgumentHelp(
+      "Record the session as asciicast v2, for `asciinema play`.", valueName: "file.cast"))
+  var castPath: String?
+
+  @Flag(help: "Overwrite the --record and --cast files if they exist.")
+  var force = false
+
+  /// Opens the files before anything is shown, or prints one line and exits with 2 (a file that
+  /// exists without `--force`, a path that cannot be written). Nil when nothing is recorded.
+  func makeRecorder(title: String, color: Bool) throws -> SessionRecorder? {
+    guard recordPath != nil || castPath != nil else { return nil }
+    if let recordPath, recordPath == castPath {
+      try fail("--record and --cast name the same file: \(recordPath)")
+    }
+    do {
+      let text = try recordPath.map { path throws(RecordingFileError) in
+        try RecordingFile(path: path, force: force)
+      }
+      let cast = try castPath.map { path throws(RecordingFileError) in
+        try RecordingFile(path: path, force: force)
+      }
+      return SessionRecorder(text: text, cast: cast, title: title, date: Date(), color: color)
+    } catch {
+      try fail(error.description)
+    }
+  }
+
+  /// Prints `lstmviz: message` on stderr and exits with 2.
+  private func fail(_ message: String) throws -> Never {
+    FileHandle.standardError.write(Data("lstmviz: \(message)\n".utf8))
+    throw ExitCode(2)
+  }
+}
