@@ -40,6 +40,12 @@ public enum Asciicast {
     return out
   }
 
+  /// The ANSI text that ends a cast as a terminal program ends: styles reset, the cursor below
+  /// the last of `height` rows and shown again.
+  public static func ending(height: Int) -> String {
+    "\u{1B}[0m\u{1B}[\(max(height, 1));1H\r\n\u{1B}[?25h"
+  }
+
   /// The SGR sequence that selects `style`, starting from the defaults.
   public static func sgr(_ style: Style, color: Bool) -> String {
     var codes = ["0"]

@@ -1,4 +1,5 @@
 import Foundation
+import LSTMViewModel
 
 /// Where a frame sits in the lesson, and what led to it: what a recording says about each frame.
 public struct FrameContext: Sendable, Equatable {
@@ -96,11 +97,25 @@ public final class SessionRecorder {
     return failures.isEmpty ? nil : "recording stopped: " + failures.joined(separator: "; ")
   }
 
-  /// Ends the recording and closes the files.
+  /// Ends the recording and closes the files. The cast ends as a session does: the cursor
+  /// shown again, below the last frame.
   public func finish() {
+    if let cast, let last {
+      cast.append(
+        Asciicast.event(seconds: lastElapsed, data: Asciicast.ending(height: last.height)) + "\n")
+    }
     text?.close()
     cast?.close()
     text = nil
     cast = nil
+  }
+}
+
+extension FrameContext {
+  /// The context of the frame that shows `state`, led to by `key`, `elapsed` seconds in.
+  public init(state: State, key: String, elapsed: Double) {
+    self.init(
+      key: key, sequence: state.run?.sequence.name ?? "", t: state.t, steps: state.stepCount,
+      elapsed: elapsed)
   }
 }

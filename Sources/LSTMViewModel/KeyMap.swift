@@ -50,6 +50,13 @@ public enum KeyMap {
     return nil
   }
 
+  /// The name of `key`, as `key(named:)` reads it back: `right`, `space`, `l`, `?`.
+  public static func name(of key: Key) -> String {
+    if let named = namedKeys.first(where: { $0.1 == key }) { return named.0 }
+    if case .character(let character) = key { return String(character) }
+    return "\(key)"
+  }
+
   /// The names of every key that does something, as `lstmviz render --keys` accepts them.
   public static let keyNames: [String] = [
     "right", "left", "up", "down", "home", "end", "space", "esc", "s", "?", "+", "-", "[", "]",

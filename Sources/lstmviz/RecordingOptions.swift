@@ -23,7 +23,13 @@ struct RecordingOptions: ParsableArguments {
 
   /// Opens the files before anything is shown, or prints one line and exits with 2 (a file that
   /// exists without `--force`, a path that cannot be written). Nil when nothing is recorded.
-  func makeRecorder(title: String, color: Bool) throws -> SessionRecorder? {
+  ///
+  /// The cast is in colour unless `noColor` (`--no-color`) or a non-empty `NO_COLOR` says not.
+  func makeRecorder(
+    title: String, noColor: Bool,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> SessionRecorder? {
+    let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
     guard recordPath != nil || castPath != nil else { return nil }
     if let recordPath, recordPath == castPath {
       try fail("--record and --cast name the same file: \(recordPath)")

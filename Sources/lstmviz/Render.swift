@@ -28,8 +28,10 @@ struct Render: ParsableCommand {
   @Option(help: "Decimals shown for every number (0 to 12).")
   var precision = 4
 
-  @Flag(help: "No colour (render always prints plain text; accepted for symmetry).")
+  @Flag(help: "No colour (render always prints plain text; --cast then has none either).")
   var noColor = false
+
+  @OptionGroup var recordingOptions: RecordingOptions
 
   func run() throws {
     guard let (width, height) = Render.parseSize(size) else {
@@ -52,15 +54,33 @@ struct Render: ParsableCommand {
     } catch {
       Render.fail("\(error)")
     }
+    // Recording files open before anything is written: a bad path leaves stdout empty.
+    let recorder = try recordingOptions.makeRecorder(title: lesson.title, noColor: noColor)
+    defer { recorder?.finish() }
     var state = State(lesson: lesson, width: width, height: height, precision: precision)
     var output = ""
     if allFrames { output += Render.frame(state, number: 1, key: "start") }
+    var failure: String?
+    /// Records the frame `state` shows; a failure shows in the status line, as it would live.
+    func record(_ key: String) {
+      let context = FrameContext(state: state, key: key, elapsed: 0)
+      guard let message = recorder?.record(Screen.render(state), context: context) else { return }
+      failure = message
+      reduce(&state, .setStatus(message))
+      recorder?.record(Screen.render(state), context: context)
+    }
+    record("start")
     for (index, press) in presses.enumerated() where !state.hasQuit {
       reduce(&state, press.1)
       if allFrames { output += Render.frame(state, number: index + 2, key: press.0) }
+      record(press.0)
     }
     if !allFrames { output += Render.lines(state) }
     FileHandle.standardOutput.write(Data(output.utf8))
+    if let failure {
+      FileHandle.standardError.write(Data("lstmviz: \(failure)\n".utf8))
+      throw ExitCode.failure
+    }
   }
 
   /// A frame after its separator line: `── frame 3 · key right · Company A · t = 2 / 4`.

@@ -63,7 +63,8 @@ import Testing
     Self.session(recorder)
     recorder.finish()
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-    #expect(lines.count == 4)
+    // The header, three frames, and the ending that shows the cursor again.
+    #expect(lines.count == 5)
     let header = try #require(
       JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
     #expect(header["version"] as? Int == 2)
@@ -72,17 +73,23 @@ import Testing
     #expect(header["timestamp"] as? Int == 1_795_000_000)
     #expect(header["title"] as? String == "Stat \"Quest\"")
     var previous = 0.0
+    var drawings: [String] = []
     for line in lines.dropFirst() {
       let event = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
       let time = try #require(event[0] as? Double)
       #expect(time >= previous)
       previous = time
       #expect(event[1] as? String == "o")
-      let data = try #require(event[2] as? String)
-      #expect(data.contains("\u{1B}[1;1H"))
-      #expect(data.contains("38;5;"))
+      drawings.append(try #require(event[2] as? String))
     }
     #expect(previous == 1.25)
+    for drawing in drawings.prefix(3) {
+      #expect(drawing.hasPrefix("\u{1B}[?25l"))
+      #expect(drawing.contains("\u{1B}[1;1H"))
+      #expect(drawing.contains("38;5;"))
+    }
+    #expect(drawings[2].contains("t = 3 漢"))
+    #expect(drawings[3].hasSuffix("\u{1B}[?25h"))
   }
 
   @Test func monochromeCastsHaveNoColour() throws {

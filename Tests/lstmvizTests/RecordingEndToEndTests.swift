@@ -7,14 +7,16 @@ import Testing
 @Suite(.serialized) struct RecordingEndToEndTests {
   /// The reference LTM and STM of every step, to 4 decimals, by sequence name and t.
   static let golden: [String: [Int: (ltm: String, stm: String)]] = {
-    let url = Support.packageRoot.appendingPathComponent("Tests/Fixtures/golden/statquest.trace.json")
+    let url = Support.packageRoot.appendingPathComponent(
+      "Tests/Fixtures/golden/statquest.trace.json")
     guard let data = try? Data(contentsOf: url),
       let trace = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let sequences = trace["sequences"] as? [[String: Any]]
     else { return [:] }
     var golden: [String: [Int: (ltm: String, stm: String)]] = [:]
     for sequence in sequences {
-      guard let name = sequence["name"] as? String, let steps = sequence["steps"] as? [[String: Any]]
+      guard let name = sequence["name"] as? String,
+        let steps = sequence["steps"] as? [[String: Any]]
       else { continue }
       for step in steps {
         guard let t = step["t"] as? Int, let ltm = (step["ltm"] as? [Double])?.first,
@@ -56,50 +58,6 @@ import Testing
     return rows
   }
 
-  @Test func aRecordedClassHoldsEveryScreenShownAndTheReferenceNumbers() throws {
-    let folder = try Support.scratchFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let pane = try TmuxPane(["--record", "class.txt", "--cast", "class.cast"], in: folder)
-    defer { pane.close() }
-    var shown = [try pane.waitFor("-0.2012")]
-    for (key, number) in [("Right", "-0.2022"), ("Right", "-0.3246"), ("Down", "1.4806"), ("End", "2.4091")] {
-      try pane.send(key)
-      shown.append(try pane.waitFor(number))
-    }
-    try pane.send("q")
-    #expect(try pane.exitStatus() == 0)
-
-    let text = try String(contentsOf: folder.appendingPathComponent("class.txt"), encoding: .utf8)
-    #expect(!text.contains("\u{1B}"))
-    let recording = try Self.read(folder.appendingPathComponent("class.txt"))
-    #expect(recording.header.width == 100 && recording.header.height == 30)
-    #expect(recording.header.version == lstmvizVersion)
-    #expect(recording.frames.map(\.key) == ["start", "right", "right", "down", "end"])
-    #expect(recording.frames.map(\.t) == [1, 2, 3, 3, 4])
-    #expect(recording.frames.map(\.sequence) == ["Company A", "Company A", "Company A", "Company B", "Company B"])
-    // Each frame is exactly the screen the class saw.
-    for (frame, screen) in zip(recording.frames, shown) {
-      #expect(frame.rows == Self.rows(screen, height: 30))
-    }
-    Self.expectReferenceNumbers(in: recording)
-
-    let cast = try String(contentsOf: folder.appendingPathComponent("class.cast"), encoding: .utf8)
-    let lines = cast.split(separator: "\n")
-    #expect(lines.count == 1 + 5)
-    let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-    #expect(header["version"] as? Int == 2)
-    #expect(header["width"] as? Int == 100 && header["height"] as? Int == 30)
-    #expect((header["title"] as? String)?.isEmpty == false)
-    var previous = 0.0
-    for line in lines.dropFirst() {
-      let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
-      let time = try #require(event[0] as? Double)
-      #expect(time >= previous)
-      previous = time
-      #expect(event[1] as? String == "o")
-    }
-  }
-
   @Test(.enabled(if: Support.installed("asciinema")))
   func asciinemaReadsTheCast() throws {
     let folder = try Support.scratchFolder()
@@ -120,80 +78,6 @@ import Testing
     #expect(String(decoding: data, as: UTF8.self).contains("-0.3246"))
   }
 
-  @Test func aKilledSessionKeepsEveryFrameShown() throws {
-    let folder = try Support.scratchFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let pane = try TmuxPane(["--record", "class.txt"], in: folder)
-    defer { pane.close() }
-    try pane.waitFor("-0.2012")
-    try pane.send("Right")
-    try pane.waitFor("-0.2022")
-    try pane.send("Right")
-    let last = try pane.waitFor("-0.3246")
-    let pid = try #require(try pane.processID())
-    #expect(kill(pid, SIGKILL) == 0)
-    #expect(try pane.exitStatus() != 0)
-    let recording = try Self.read(folder.appendingPathComponent("class.txt"))
-    #expect(recording.frames.map(\.key) == ["start", "right", "right"])
-    #expect(recording.frames.last?.rows == Self.rows(last, height: 30))
-    Self.expectReferenceNumbers(in: recording)
-  }
-
-  @Test func anExistingFileIsKeptUnlessForced() throws {
-    let folder = try Support.scratchFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let file = folder.appendingPathComponent("class.txt")
-    try Data("last year's class\n".utf8).write(to: file)
-
-    let pane = try TmuxPane(["--record", "class.txt"], in: folder)
-    defer { pane.close() }
-    #expect(try pane.exitStatus() == 2)
-    #expect(!(try pane.screen()).contains("0.2012"))
-    let message = try String(contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
-    #expect(message == "lstmviz: class.txt: already exists; add --force to overwrite it\n")
-    #expect(try String(contentsOf: file, encoding: .utf8) == "last year's class\n")
-
-    let render = try Support.run(["render", "--cast", "class.txt"], currentDirectory: folder)
-    #expect(render.status == 2)
-    #expect(render.stdout.isEmpty)
-    #expect(render.stderr == message)
-
-    let forced = try Support.run(["render", "--record", "class.txt", "--force"], currentDirectory: folder)
-    #expect(forced.status == 0)
-    #expect(try Self.read(file).frames.count == 1)
-  }
-
-  @Test func aPathThatCannotBeWrittenStopsBeforeTheScreenOpens() throws {
-    let folder = try Support.scratchFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let pane = try TmuxPane(["--cast", "/nonexistent/folder/class.cast"], in: folder)
-    defer { pane.close() }
-    #expect(try pane.exitStatus() == 2)
-    #expect(!(try pane.screen()).contains("0.2012"))
-    let message = try String(contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
-    #expect(message == "lstmviz: /nonexistent/folder/class.cast: cannot write: no such file or directory\n")
-    let render = try Support.run(["render", "--record", folder.path])
-    #expect(render.status == 2)
-    #expect(render.stderr == "lstmviz: \(folder.path): is a directory\n")
-  }
-
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
-  func aFullDiskStopsTheRecordingButNotTheClass() throws {
-    let folder = try Support.scratchFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let pane = try TmuxPane(["--record", "/dev/full", "--cast", "class.cast"], in: folder)
-    defer { pane.close() }
-    try pane.waitFor("recording stopped: no space left on device (/dev/full)")
-    try pane.send("Right")
-    try pane.waitFor("-0.2022")
-    try pane.send("q")
-    #expect(try pane.exitStatus() == 0)
-    // The cast went on, and shows the message too.
-    let cast = try String(contentsOf: folder.appendingPathComponent("class.cast"), encoding: .utf8)
-    #expect(cast.contains("recording stopped"))
-    #expect(cast.contains("-0.2022"))
-  }
-
   @Test func renderRecordsItsKeysAtTimeZero() throws {
     let folder = try Support.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -203,8 +87,57 @@ import Testing
     #expect(render.status == 0)
     let recording = try Self.read(folder.appendingPathComponent("r.txt"))
     #expect(recording.frames.map(\.key) == ["start", "right", "l", "down", "end"])
-    #expect(recording.frames.allSatisfy { $0.elapsed == 0 && $0.rows.count == 24 && $0.width == 80 })
-    #expect(recording.frames.last?.rows.joined(separator: "\n") == render.stdout.trimmingCharacters(in: .newlines))
+    #expect(
+      recording.frames.allSatisfy { $0.elapsed == 0 && $0.rows.count == 24 && $0.width == 80 })
+    #expect(
+      recording.frames.last?.rows.joined(separator: "\n")
+        == render.stdout.trimmingCharacters(in: .newlines))
     Self.expectReferenceNumbers(in: recording)
+  }
+
+  @Test func renderKeepsAnExistingFileUnlessForced() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("class.txt")
+    try Data("last year's class\n".utf8).write(to: file)
+    for option in ["--record", "--cast"] {
+      let render = try Support.run(["render", option, "class.txt"], currentDirectory: folder)
+      #expect(render.status == 2)
+      #expect(render.stdout.isEmpty)
+      #expect(render.stderr == "lstmviz: class.txt: already exists; add --force to overwrite it\n")
+      #expect(try String(contentsOf: file, encoding: .utf8) == "last year's class\n")
+    }
+    let forced = try Support.run(
+      ["render", "--record", "class.txt", "--force"], currentDirectory: folder)
+    #expect(forced.status == 0)
+    #expect(try Self.read(file).frames.count == 1)
+  }
+
+  @Test func renderRefusesAPathThatCannotBeWritten() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let missing = try Support.run(["render", "--cast", "/nonexistent/folder/class.cast"])
+    #expect(missing.status == 2)
+    #expect(missing.stdout.isEmpty)
+    #expect(
+      missing.stderr
+        == "lstmviz: /nonexistent/folder/class.cast: cannot write: no such file or directory\n")
+    let directory = try Support.run(["render", "--record", folder.path])
+    #expect(directory.status == 2)
+    #expect(directory.stderr == "lstmviz: \(folder.path): is a directory\n")
+    let same = try Support.run(
+      ["render", "--record", "a.txt", "--cast", "a.txt"], currentDirectory: folder)
+    #expect(same.status == 2)
+    #expect(same.stderr == "lstmviz: --record and --cast name the same file: a.txt\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+  func renderSaysWhenTheRecordingStopped() throws {
+    let render = try Support.run(["render", "--keys", "right", "--record", "/dev/full"])
+    #expect(render.status == 1)
+    #expect(render.stdout.contains("recording stopped: no space left on device (/dev/full)"))
+    #expect(render.stdout.contains("-0.2022"))
+    #expect(render.stderr == "lstmviz: recording stopped: no space left on device (/dev/full)\n")
   }
 }
