@@ -18,7 +18,18 @@ let package = Package(
       ],
       path: "Benchmarks/StepBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    .executableTarget(
+      name: "KeyPressBenchmarks",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "LSTMCore", package: "lstmviz"),
+        .product(name: "LSTMViewModel", package: "lstmviz"),
+        .product(name: "LSTMTerminal", package: "lstmviz"),
+      ],
+      path: "Benchmarks/KeyPressBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -113,15 +113,27 @@ public struct Canvas: Sendable, Equatable {
 
   /// The text of row `row`, trailing spaces included.
   public func text(ofRow row: Int) -> String {
-    String(cells[row * width..<(row + 1) * width].map(\.character))
+    text(of: cells[row * width..<(row + 1) * width])
   }
 
   /// Every row's text with trailing spaces trimmed: the frame as plain text.
+  ///
+  /// Each row is built once, up to its last non-blank cell (a frame is written on every key).
   public var lines: [String] {
     (0..<height).map { row in
-      var line = text(ofRow: row)
-      while line.last == " " { line.removeLast() }
-      return line
+      let rowCells = cells[row * width..<(row + 1) * width]
+      let end = rowCells.lastIndex { $0.character != " " }.map { $0 + 1 } ?? rowCells.startIndex
+      return text(of: rowCells[..<end])
     }
+  }
+
+  /// The characters of `cells` as one string, built in a single buffer.
+  private func text(of cells: ArraySlice<CanvasCell>) -> String {
+    var text = ""
+    text.reserveCapacity(cells.count)
+    for cell in cells {
+      text.append(cell.character)
+    }
+    return text
   }
 }
