@@ -112,17 +112,31 @@ extension LSTMModel {
   /// potential STM  = tanh(new LTM)
   /// new STM        = σ(x_o) · potential STM
   /// ```
+  ///
+  /// Two layouts of the same arithmetic, bit for bit: the scalar cell reads its twelve weights
+  /// directly; a vector cell sums eight units at once through `PackedWeights`.
   private func compute(_ trace: inout StepTrace) {
-    let input = trace.input[...]
-    let stm = trace.stmIn[...]
-    for gate in Gate.allCases {
-      let weights = gates[gate]
+    if let scalarGates {
+      computeScalar(&trace, scalarGates)
+      return
+    }
+    for (g, gate) in Gate.allCases.enumerated() {
+      // The gate's arrays are moved out and back, so writing them copies nothing.
+      var activity = GateActivity(x: [], value: [])
+      swap(&activity, &trace.gates[gate])
+      trace.stmIn.withUnsafeBufferPointer { stm in
+        trace.input.withUnsafeBufferPointer { input in
+          activity.x.withUnsafeMutableBufferPointer { x in
+            packedWeights.preActivations(
+              ofGate: g, bias: gates[gate].bias, stm: stm, input: input, into: x)
+          }
+        }
+      }
       let activation = gate.activation
       for j in 0..<hiddenSize {
-        let x = weights.x(unit: j, stm: stm, input: input)
-        trace.gates[gate].x[j] = x
-        trace.gates[gate].value[j] = activation(x)
+        activity.value[j] = activation(activity.x[j])
       }
+      swap(&activity, &trace.gates[gate])
     }
     for j in 0..<hiddenSize {
       let forget = trace.gates.forget.value[j]
@@ -136,5 +150,36 @@ extension LSTMModel {
       trace.stmPotential[j] = Activation.tanh(trace.ltm[j])
       trace.stm[j] = output * trace.stmPotential[j]
     }
+  }
+
+  /// `compute` for the scalar cell: the same formulas on plain numbers.
+  private func computeScalar(_ trace: inout StepTrace, _ weights: PerGate<ScalarGate>) {
+    let input = trace.input[0]
+    let stm = trace.stmIn[0]
+    let forgetX = weights.forget.x(stm: stm, input: input)
+    let inputX = weights.input.x(stm: stm, input: input)
+    let candidateX = weights.candidate.x(stm: stm, input: input)
+    let outputX = weights.output.x(stm: stm, input: input)
+    let forget = Gate.forget.activation(forgetX)
+    let retained = Gate.input.activation(inputX)
+    let potentialLTM = Gate.candidate.activation(candidateX)
+    let output = Gate.output.activation(outputX)
+    let remembered = forget * trace.ltmIn[0]
+    let added = retained * potentialLTM
+    let ltm = remembered + added
+    let potentialSTM = Activation.tanh(ltm)
+    trace.gates.forget.x[0] = forgetX
+    trace.gates.forget.value[0] = forget
+    trace.gates.input.x[0] = inputX
+    trace.gates.input.value[0] = retained
+    trace.gates.candidate.x[0] = candidateX
+    trace.gates.candidate.value[0] = potentialLTM
+    trace.gates.output.x[0] = outputX
+    trace.gates.output.value[0] = output
+    trace.ltmRemembered[0] = remembered
+    trace.ltmAdded[0] = added
+    trace.ltm[0] = ltm
+    trace.stmPotential[0] = potentialSTM
+    trace.stm[0] = output * potentialSTM
   }
 }

@@ -49,6 +49,10 @@ public struct LSTMModel: Sendable, Equatable {
   public let hiddenSize: Int
   /// Each gate's weights.
   public let gates: PerGate<GateWeights>
+  /// The scalar cell's twelve numbers, read directly by its fast step (nil for a vector cell).
+  let scalarGates: PerGate<ScalarGate>?
+  /// The weights packed for summing eight units at once (what a vector cell's step reads).
+  let packedWeights: PackedWeights
 
   /// Makes a model, checking that every matrix fits the sizes.
   ///
@@ -81,6 +85,9 @@ public struct LSTMModel: Sendable, Equatable {
     self.inputSize = inputSize
     self.hiddenSize = hiddenSize
     self.gates = gates
+    scalarGates =
+      inputSize == 1 && hiddenSize == 1 ? gates.map { _, weights in ScalarGate(weights) } : nil
+    packedWeights = PackedWeights(gates: gates, hiddenSize: hiddenSize, inputSize: inputSize)
   }
 
   /// The scalar teaching cell (n = m = 1), one `GateWeights(stmWeight:inputWeight:bias:)` a gate.
@@ -90,6 +97,29 @@ public struct LSTMModel: Sendable, Equatable {
 
   /// Whether this is the scalar teaching cell.
   public var isScalar: Bool { inputSize == 1 && hiddenSize == 1 }
+}
+
+/// One gate of the scalar cell: `x = STM·stmWeight + input·inputWeight + bias`.
+struct ScalarGate: Sendable, Equatable {
+  /// The weight on the STM.
+  let stmWeight: Double
+  /// The weight on the input.
+  let inputWeight: Double
+  /// The bias.
+  let bias: Double
+
+  /// The 1×1 gate `weights` as three numbers.
+  init(_ weights: GateWeights) {
+    stmWeight = weights.stmWeights[0, 0]
+    inputWeight = weights.inputWeights[0, 0]
+    bias = weights.bias[0]
+  }
+
+  /// `x`, added up exactly as `GateWeights.x` adds it: each term is a sum that starts from 0.
+  @inline(__always)
+  func x(stm: Double, input: Double) -> Double {
+    (0 + stmWeight * stm) + (0 + inputWeight * input) + bias
+  }
 }
 
 /// A model whose matrices don't fit its sizes.

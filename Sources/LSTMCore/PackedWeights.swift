@@ -1,0 +1,89 @@
+/// A vector cell's weights laid out so that eight units' pre-activations are summed together.
+///
+/// `GateWeights.x` sums one unit's row left to right, and each addition waits for the one before:
+/// a cell of hidden size 128 spends most of a step waiting. Here the rows of each gate are taken
+/// eight at a time, and within such a block the eight weights of one column sit side by side, so
+/// one SIMD multiply and add moves eight sums on by one column. Every lane still adds the same
+/// products in the same order as `GateWeights.x`, from the same zero, so each x is bit for bit
+/// the one the screen's formula `STM·w + input·w + b` adds up to.
+struct PackedWeights: Sendable, Equatable {
+  /// Units summed together.
+  static let lanes = 16
+
+  /// The hidden size n.
+  let hiddenSize: Int
+  /// The input size m.
+  let inputSize: Int
+  /// Blocks of eight rows per gate; the last block is padded with zero rows.
+  let blocksPerGate: Int
+  /// `W_stm` of each gate: entry (row `8·b + l`, column k) of gate g's block b is at
+  /// `((g·blocksPerGate + b)·n + k)·8 + l`.
+  let stmWeights: [Double]
+  /// `W_in` of each gate, laid out as `stmWeights` with m columns.
+  let inputWeights: [Double]
+
+  /// Packs `gates` of a cell with hidden size `hiddenSize` and input size `inputSize`.
+  init(gates: PerGate<GateWeights>, hiddenSize: Int, inputSize: Int) {
+    let lanes = PackedWeights.lanes
+    let blocks = (hiddenSize + lanes - 1) / lanes
+    func pack(_ matrix: (GateWeights) -> Matrix, columns: Int) -> [Double] {
+      var packed = [Double](repeating: 0, count: Gate.allCases.count * blocks * columns * lanes)
+      for (g, gate) in Gate.allCases.enumerated() {
+        let weights = matrix(gates[gate])
+        for row in 0..<hiddenSize {
+          let (block, lane) = row.quotientAndRemainder(dividingBy: lanes)
+          for column in 0..<columns {
+            packed[((g * blocks + block) * columns + column) * lanes + lane] =
+              weights[row, column]
+          }
+        }
+      }
+      return packed
+    }
+    self.hiddenSize = hiddenSize
+    self.inputSize = inputSize
+    blocksPerGate = blocks
+    stmWeights = pack(\.stmWeights, columns: hiddenSize)
+    inputWeights = pack(\.inputWeights, columns: inputSize)
+  }
+
+  /// Writes the x of every unit of the gate at `Gate.allCases[g]` into `x`:
+  /// `W_stm·stm + W_in·input + bias`, with `stm` n values, `input` m, `x` n.
+  func preActivations(
+    ofGate g: Int, bias: [Double], stm: UnsafeBufferPointer<Double>,
+    input: UnsafeBufferPointer<Double>, into x: UnsafeMutableBufferPointer<Double>
+  ) {
+    let lanes = PackedWeights.lanes
+    let n = hiddenSize
+    let m = inputSize
+    stmWeights.withUnsafeBytes { stmBytes in
+      inputWeights.withUnsafeBytes { inputBytes in
+        bias.withUnsafeBufferPointer { bias in
+          let stride = MemoryLayout<SIMD16<Double>>.stride
+          for block in 0..<blocksPerGate {
+            var stmSum = SIMD16<Double>(repeating: 0)
+            var offset = (g * blocksPerGate + block) * n * stride
+            for k in 0..<n {
+              let weights = stmBytes.loadUnaligned(fromByteOffset: offset, as: SIMD16<Double>.self)
+              stmSum += weights * SIMD16(repeating: stm[k])
+              offset += stride
+            }
+            var inputSum = SIMD16<Double>(repeating: 0)
+            offset = (g * blocksPerGate + block) * m * stride
+            for k in 0..<m {
+              let weights = inputBytes.loadUnaligned(
+                fromByteOffset: offset, as: SIMD16<Double>.self)
+              inputSum += weights * SIMD16(repeating: input[k])
+              offset += stride
+            }
+            let sum = stmSum + inputSum
+            let first = block * lanes
+            for lane in 0..<min(lanes, n - first) {
+              x[first + lane] = sum[lane] + bias[first + lane]
+            }
+          }
+        }
+      }
+    }
+  }
+}

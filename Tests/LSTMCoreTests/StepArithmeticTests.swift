@@ -1,0 +1,82 @@
+import Testing
+
+@testable import LSTMCore
+
+/// The screen shows each x as `STM·w + input·w + b` and each later number as the formula of the
+/// numbers before it. Whatever layout the step computes with (the scalar cell's direct path,
+/// a vector cell's eight-units-at-once sums), those formulas must give back exactly, bit for bit,
+/// the numbers the step produced.
+@Suite struct StepArithmeticTests {
+  /// Checks every number of `step` against the formula that defines it, exactly.
+  func expectExact(_ step: StepTrace, _ model: LSTMModel, sourceLocation: SourceLocation) {
+    for gate in Gate.allCases {
+      for j in 0..<model.hiddenSize {
+        let x = model.gates[gate].x(unit: j, stm: step.stmIn[...], input: step.input[...])
+        #expect(
+          step.gates[gate].x[j].bitPattern == x.bitPattern, "t \(step.t) \(gate) x[\(j)]",
+          sourceLocation: sourceLocation)
+        #expect(
+          step.gates[gate].value[j].bitPattern == gate.activation(x).bitPattern,
+          "t \(step.t) \(gate) value[\(j)]", sourceLocation: sourceLocation)
+      }
+    }
+    for j in 0..<model.hiddenSize {
+      let remembered = step.gates.forget.value[j] * step.ltmIn[j]
+      let added = step.gates.input.value[j] * step.gates.candidate.value[j]
+      let ltm = remembered + added
+      let potential = Activation.tanh(ltm)
+      let exact = [
+        (step.ltmRemembered[j], remembered), (step.ltmAdded[j], added), (step.ltm[j], ltm),
+        (step.stmPotential[j], potential), (step.stm[j], step.gates.output.value[j] * potential),
+      ]
+      for (index, (actual, expected)) in exact.enumerated() {
+        #expect(
+          actual.bitPattern == expected.bitPattern, "t \(step.t) quantity \(index) unit \(j)",
+          sourceLocation: sourceLocation)
+      }
+    }
+  }
+
+  func expectEveryStepExact(
+    _ model: LSTMModel, _ sequence: InputSequence,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    var steps = 0
+    model.forEachStep(of: sequence) { step in
+      steps += 1
+      expectExact(step, model, sourceLocation: sourceLocation)
+    }
+    #expect(steps == sequence.count, sourceLocation: sourceLocation)
+    let run = SequenceRun(model: model, sequence: sequence)
+    #expect(run.step(at: sequence.count).stm == run.prediction, sourceLocation: sourceLocation)
+  }
+
+  @Test func theScalarCellsNumbersAddUpExactly() {
+    let values = (0..<200).map { Double($0 % 17) / 4 - 2 }
+    expectEveryStepExact(
+      Lesson.statQuest.model, InputSequence(name: "ramp", values: values))
+  }
+
+  @Test(arguments: [(1, 3), (3, 2), (11, 3), (16, 16), (40, 5)])
+  func aVectorCellsNumbersAddUpExactly(hiddenSize: Int, inputSize: Int) throws {
+    var seed: UInt64 = 0x5EED
+    func next() -> Double {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(seed >> 11) * 0x1p-53 * 2 - 1
+    }
+    let gates = PerGate { _ in
+      GateWeights(
+        stmWeights: Matrix(
+          rows: hiddenSize, columns: hiddenSize,
+          storage: (0..<hiddenSize * hiddenSize).map { _ in next() }),
+        inputWeights: Matrix(
+          rows: hiddenSize, columns: inputSize,
+          storage: (0..<hiddenSize * inputSize).map { _ in next() }),
+        bias: (0..<hiddenSize).map { _ in next() })
+    }
+    let model = try LSTMModel(inputSize: inputSize, hiddenSize: hiddenSize, gates: gates)
+    let sequence = InputSequence(
+      name: "noise", inputSize: inputSize, values: (0..<30 * inputSize).map { _ in next() * 3 })
+    expectEveryStepExact(model, sequence)
+  }
+}
