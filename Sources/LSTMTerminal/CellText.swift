@@ -16,7 +16,7 @@ struct CellText {
   static let indent = "  "
 
   /// One term of x: the input's, the STM's or the bias' part.
-  private func terms(_ gate: Gate, labelled: Bool) -> Line {
+  func terms(_ gate: Gate, labelled: Bool) -> Line {
     let weights = model.gates[gate]
     if model.isScalar {
       return Line([
@@ -40,7 +40,7 @@ struct CellText {
   }
 
   /// ` + 0.62` or ` - 0.32`: a term added, its sign folded into the operator.
-  private func plusOrMinus(_ value: Double, weight: Bool = false) -> Line {
+  func plusOrMinus(_ value: Double, weight: Bool = false) -> Line {
     let text = weight ? numbers.weight(value) : numbers.plain(value)
     if text.hasPrefix("-") {
       return Line([Span(" - "), Span(String(text.dropFirst()), .negative)])
@@ -122,7 +122,7 @@ struct CellText {
   }
 
   /// `a × b` with both numbers coloured by sign.
-  private func product(_ a: Double, _ b: Double) -> Line {
+  func product(_ a: Double, _ b: Double) -> Line {
     Line([numbers.span(a), Span(" × "), numbers.span(b)])
   }
 

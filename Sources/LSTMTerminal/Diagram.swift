@@ -11,13 +11,23 @@ struct Diagram {
   let numbers: Numbers
   /// The columns the lines span.
   let width: Int
+  /// Where the forget, input and output gates act on the lines, if the layout places them.
+  var gateColumns: (forget: Int, input: Int, output: Int)?
 
-  private static let labelWidth = 8
+  /// `LTM (c) `, or for a vector cell `LTM (c₂) `: which unit's memory the line shows.
+  private func memoryLabel(_ name: String, _ symbol: String) -> String {
+    guard step.ltm.count > 1 else { return "\(name) (\(symbol)) " }
+    let subscripts = Array("₀₁₂₃₄₅₆₇₈₉")
+    let index = String(String(unit + 1).compactMap { $0.wholeNumberValue.map { subscripts[$0] } })
+    return "\(name) (\(symbol)\(index)) "
+  }
 
   /// Where the line starts: after the label and the incoming value.
-  private var start: Int { Diagram.labelWidth + valueWidth + 1 }
-  /// Where the line ends: before the arrow head and the new value.
-  private var end: Int { width - valueWidth - 3 }
+  private var start: Int { memoryLabel("LTM", "c").count + valueWidth + 1 }
+  /// Where the line ends: before the arrow head, the new value and its name if there is room.
+  private var end: Int { width - valueWidth - 3 - tailWidth }
+  /// The room for `  new LTM` after the new value.
+  private var tailWidth: Int { width >= 90 ? 9 : 0 }
   private var valueWidth: Int {
     [step.ltmIn[unit], step.ltm[unit], step.stmIn[unit], step.stm[unit]]
       .map { numbers.signed($0).count }.max() ?? 7
@@ -27,9 +37,9 @@ struct Diagram {
     start + Int(Double(end - start) * fraction)
   }
   /// The forget gate's ×, the input gate's + and the tap into tanh for the output.
-  private var forgetColumn: Int { at(0.22) }
-  private var inputColumn: Int { at(0.5) }
-  private var outputColumn: Int { at(0.8) }
+  private var forgetColumn: Int { gateColumns?.forget ?? at(0.22) }
+  private var inputColumn: Int { gateColumns?.input ?? at(0.5) }
+  private var outputColumn: Int { gateColumns?.output ?? at(0.8) }
 
   private func style(_ role: StyleRole, _ stage: Stage) -> Style {
     state.reveals(stage) ? Style(role, bold: true) : Style(.dim)
@@ -70,7 +80,9 @@ struct Diagram {
   /// The LTM line and, under it, what flows into it.
   func ltmLines() -> [Line] {
     let lineStyle = Style(.ltm, bold: true)
-    let label = Line([Span("LTM (c) ", lineStyle), numbers.span(step.ltmIn[unit], signed: true)])
+    let label = Line([
+      Span(memoryLabel("LTM", "c"), lineStyle), numbers.span(step.ltmIn[unit], signed: true),
+    ])
     let line = row(
       label: label, fill: "━",
       marks: [
@@ -78,7 +90,7 @@ struct Diagram {
         (inputColumn, "(+)", style(.gate(.input), .input)),
         (outputColumn, "┳", style(.ltm, .output)),
       ], lineStyle: lineStyle,
-      tail: [newValue(step.ltm[unit], .input), Span("  new LTM", .dim)])
+      tail: [newValue(step.ltm[unit], .input), Span(tailWidth > 0 ? "  new LTM" : "", .dim)])
     let below = row(
       label: Line(), fill: " ",
       marks: [
@@ -98,12 +110,14 @@ struct Diagram {
         (start + 9, "▲ into every gate", Style(.dim)),
         (outputColumn + 5, "▼ o × tanh", style(.gate(.output), .output)),
       ], lineStyle: .plain, tail: [])
-    let label = Line([Span("STM (h) ", lineStyle), numbers.span(step.stmIn[unit], signed: true)])
+    let label = Line([
+      Span(memoryLabel("STM", "h"), lineStyle), numbers.span(step.stmIn[unit], signed: true),
+    ])
     let line = row(
       label: label, fill: "━",
       marks: [(start + 1, "┻", lineStyle), (outputColumn, "(×)", style(.gate(.output), .output))],
       lineStyle: lineStyle,
-      tail: [newValue(step.stm[unit], .output), Span("  new STM", .dim)])
+      tail: [newValue(step.stm[unit], .output), Span(tailWidth > 0 ? "  new STM" : "", .dim)])
     return [above, line]
   }
 }

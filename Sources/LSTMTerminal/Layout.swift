@@ -2,6 +2,10 @@ import LSTMCore
 import LSTMViewModel
 
 /// The main frame: title, the cell between its LTM and STM lines, history, prediction.
+///
+/// Three arrangements, by size: from 80×24 the stages stacked with sparklines for history; from
+/// 100×30 also the σ and tanh curves beside them and a history plot; from 120×40 (when it fits)
+/// the stages side by side in boxes, as in colah's diagram, each with its own curves.
 struct Layout {
   let state: State
   let step: StepTrace
@@ -11,52 +15,118 @@ struct Layout {
   var unit: Int { min(max(state.unit, 0), run.model.hiddenSize - 1) }
   var text: CellText { CellText(step: step, model: run.model, unit: unit, numbers: numbers) }
 
+  /// A block of rows, and whether it wants a blank row above it when there is room.
+  private struct Group {
+    var lines: [Line]
+    var spaced: Bool
+  }
+
   /// Draws the frame above the footer.
   func draw(on canvas: inout Canvas) {
     let width = state.width
+    let rows = state.height - 1 - (state.statusMessage == nil ? 0 : 1)
+    let boxes = GateBoxes(
+      state: state, step: step, model: run.model, unit: unit, numbers: numbers, width: width)
+    let strip =
+      run.model.hiddenSize > 1
+      ? UnitStrip(state: state, step: step, unit: unit, numbers: numbers).lines(width: width) : []
+    let end = state.isAtEnd ? [endLine()] : []
+    let boxLines = width >= 120 ? boxes.lines() : []
+    let wide = width >= 120 && 1 + 2 + boxLines.count + 2 + strip.count + end.count + 6 <= rows
+
     let columns = text.columns(fitting: width)
-    let diagram = Diagram(
-      state: state, step: step, unit: unit, numbers: numbers,
-      width: min(width, max(columns.width, 80)))
-    var groups: [[Line]] = [[titleLine(width: width)]]
-    groups.append(diagram.ltmLines())
-    var gateLines: [Line] = []
-    for stage in Stage.allCases {
-      let lines = text.lines(of: stage, columns: columns)
-      if state.reveals(stage) {
-        gateLines += lines
+    let cell: [Line]
+    let diagram: Diagram
+    if wide {
+      cell = boxLines
+      diagram = Diagram(
+        state: state, step: step, unit: unit, numbers: numbers, width: width,
+        gateColumns: (
+          boxes.middle(of: .forget), boxes.middle(of: .input), boxes.middle(of: .output)
+        ))
+    } else {
+      cell = stackedStages(columns: columns)
+      diagram = Diagram(
+        state: state, step: step, unit: unit, numbers: numbers,
+        width: width >= 100 ? width : min(width, max(columns.width, 80)))
+    }
+    var groups = [
+      Group(lines: [titleLine(width: width)], spaced: false),
+      Group(lines: diagram.ltmLines(), spaced: true), Group(lines: cell, spaced: false),
+      Group(lines: diagram.stmLines(), spaced: false),
+    ]
+    if !strip.isEmpty { groups.append(Group(lines: strip, spaced: true)) }
+    let used = groups.reduce(0) { $0 + $1.lines.count } + end.count
+    let room = rows - used - 2
+    if let history = state.history {
+      if width >= 100, room >= 7 {
+        let plot = HistoryPlot(history: history, t: state.t, unit: unit, numbers: numbers)
+        groups.append(Group(lines: plot.lines(width: width, height: min(room, 16)), spaced: true))
       } else {
-        gateLines += hidden(stage, lines: lines)
+        let sparks = Sparklines(history: history, t: state.t, unit: unit)
+        groups.append(Group(lines: sparks.lines(width: width), spaced: true))
       }
     }
-    groups.append(gateLines)
-    groups.append(diagram.stmLines())
-    if run.model.hiddenSize > 1 {
-      groups.append(
-        UnitStrip(state: state, step: step, unit: unit, numbers: numbers).lines(width: width))
+    if !end.isEmpty { groups.append(Group(lines: end, spaced: true)) }
+    let starts = place(groups, rows: rows, on: &canvas)
+    if !wide, width >= 100, let top = starts.dropFirst(2).first {
+      drawCurves(on: &canvas, top: top, left: columns.width + 4, rows: cell.count)
     }
-    if let history = state.history {
-      groups.append(Sparklines(history: history, t: state.t, unit: unit).lines(width: width))
-    }
-    if state.isAtEnd { groups.append([endLine()]) }
-    place(groups, rows: state.height - 1 - (state.statusMessage == nil ? 0 : 1), on: &canvas)
   }
 
-  /// Puts `groups` top to bottom, with a blank row between them where there is room (but none
-  /// between the memory lines and the gates they frame: groups 1, 2 and 3).
-  private func place(_ groups: [[Line]], rows: Int, on canvas: inout Canvas) {
-    let needed = groups.reduce(0) { $0 + $1.count }
-    var spare = max(rows - needed, 0)
+  /// Puts `groups` top to bottom, a blank row above each spaced one while there is room.
+  /// Returns the row each group starts at.
+  private func place(_ groups: [Group], rows: Int, on canvas: inout Canvas) -> [Int] {
+    var spare = max(rows - groups.reduce(0) { $0 + $1.lines.count }, 0)
     var row = 0
-    for (index, group) in groups.enumerated() {
-      for line in group {
-        canvas.put(line, row: row, column: 0)
-        row += 1
-      }
-      if spare > 0, index < groups.count - 1, index != 1, index != 2 {
+    var starts: [Int] = []
+    for group in groups {
+      if group.spaced, spare > 0 {
         row += 1
         spare -= 1
       }
+      starts.append(row)
+      for line in group.lines {
+        canvas.put(line, row: row, column: 0)
+        row += 1
+      }
+    }
+    return starts
+  }
+
+  /// The stages one under another, each formula's results in aligned columns.
+  private func stackedStages(columns: CellText.Columns) -> [Line] {
+    var lines: [Line] = []
+    for stage in Stage.allCases {
+      let stageLines = text.lines(of: stage, columns: columns)
+      lines += state.reveals(stage) ? stageLines : hidden(stage, lines: stageLines)
+    }
+    return lines
+  }
+
+  /// The σ and tanh curves beside the stacked stages, each gate's x marked.
+  private func drawCurves(on canvas: inout Canvas, top: Int, left: Int, rows: Int) {
+    let width = min(state.width - left - 1, 40)
+    guard width >= 16, rows >= 10 else { return }
+    func mark(_ gate: Gate) -> ActivationPlot.Mark? {
+      guard state.reveals(gate.stage) else { return nil }
+      return ActivationPlot.Mark(
+        label: Character(gate.symbol), x: step.gates[gate].x[unit],
+        style: Style(.gate(gate), bold: true))
+    }
+    var tanhMarks = [mark(.candidate)].compactMap { $0 }
+    if state.reveals(.output) {
+      tanhMarks.append(
+        ActivationPlot.Mark(label: "c", x: step.ltm[unit], style: Style(.ltm, bold: true)))
+    }
+    let sigmoid = ActivationPlot(
+      activation: .sigmoid, marks: [mark(.forget), mark(.input), mark(.output)].compactMap { $0 })
+    let tanh = ActivationPlot(activation: .tanh, marks: tanhMarks)
+    let height = min(rows / 2, 7)
+    let plots =
+      sigmoid.lines(width: width, height: height) + tanh.lines(width: width, height: height)
+    for (index, line) in plots.enumerated() {
+      canvas.put(line, row: top + index + (index >= height ? rows - 2 * height : 0), column: left)
     }
   }
 
@@ -70,7 +140,7 @@ struct Layout {
     return shown
   }
 
-  /// `lstmviz · title      Company A (1/2) · t = 2 / 4 · input 0.5000`.
+  /// `lstmviz · title      Company A (1/2)   t = 2 / 4   input 0.5000`.
   private func titleLine(width: Int) -> Line {
     var right = Line([
       Span(run.sequence.name, Style(.heading, bold: true)),
@@ -94,7 +164,7 @@ struct Layout {
       }
       right += Span(")")
     }
-    let prefix = "lstmviz · "
+    let prefix = width - right.width >= 40 ? "lstmviz · " : ""
     let room = width - right.width - prefix.count - 3
     let title = shortened(state.lesson.title, to: max(room, 0))
     let left = Line([Span(prefix, .dim), Span(title, Style(.heading, bold: true))])
@@ -113,6 +183,17 @@ struct Layout {
       line += numbers.span(target[unit], bold: true)
     }
     return line
+  }
+}
+
+extension Gate {
+  /// The stage this gate belongs to.
+  var stage: Stage {
+    switch self {
+    case .forget: .forget
+    case .input, .candidate: .input
+    case .output: .output
+    }
   }
 }
 

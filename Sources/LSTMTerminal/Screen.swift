@@ -26,7 +26,7 @@ public enum Screen {
     }
     drawFooter(state, on: &canvas)
     if state.isShowingHelp {
-      Help.draw(on: &canvas)
+      Help.draw(on: &canvas, lesson: state.lesson)
     }
     return canvas
   }
@@ -65,6 +65,9 @@ public enum Screen {
     }
     if state.hiddenSize > 1 { hints.append(("[/]", "unit", 1)) }
     hints += [("?", "help", 0), ("q", "quit", 0)]
+    if state.isShowingHelp {
+      hints = [("any key", "closes help", 0), ("q", "quit", 0)]
+    }
     func width(_ hints: [(key: String, what: String, priority: Int)]) -> Int {
       hints.reduce(0) { $0 + $1.key.count + $1.what.count + 3 } - 2
     }

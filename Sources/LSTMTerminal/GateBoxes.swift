@@ -1,0 +1,202 @@
+import LSTMCore
+import LSTMViewModel
+
+/// The wide layout of the cell: the three stages side by side in boxes, as in colah's diagram,
+/// each deriving its numbers top to bottom and ending in a plot of its activations.
+struct GateBoxes {
+  let state: State
+  let step: StepTrace
+  let model: LSTMModel
+  let unit: Int
+  let numbers: Numbers
+  /// The width of the three boxes together.
+  let width: Int
+
+  /// Rows of each activation plot.
+  static let plotHeight = 7
+
+  /// The columns inside one box: the width less four borders, shared by three boxes.
+  private var inner: Int { (width - 4) / 3 }
+  /// The columns of text inside a box, after a one-column margin.
+  private var textWidth: Int { inner - 1 }
+
+  /// The first column inside stage `stage`'s box.
+  func left(of stage: Stage) -> Int { 1 + stage.rawValue * (inner + 1) }
+  /// The middle column of stage `stage`'s box.
+  func middle(of stage: Stage) -> Int { left(of: stage) + inner / 2 }
+
+  /// The boxes' rows: one frame split in three, each box as tall as the tallest.
+  func lines() -> [Line] {
+    let contents = Stage.allCases.map { content(of: $0) }
+    let textRows = contents.map(\.count).max() ?? 0
+    let height = textRows + 1 + GateBoxes.plotHeight
+    var bodies: [[Line]] = []
+    for stage in Stage.allCases {
+      var body = contents[stage.rawValue]
+      while body.count < textRows + 1 { body.append(Line()) }
+      body += plot(of: stage)
+      if !state.reveals(stage) {
+        let isNext = state.stage?.next == stage
+        body = [Line([Span(isNext ? "→ reveals this stage" : "", .dim)])]
+        while body.count < height { body.append(Line()) }
+      }
+      bodies.append(body)
+    }
+    let frame = Style(.dim)
+    var top = Line([Span("┌", frame)])
+    var bottom = Line([Span("└", frame)])
+    for stage in Stage.allCases {
+      let revealed = state.reveals(stage)
+      let title = " \(stage.number) \(stage.title) "
+      top += Span("─", frame)
+      top += Span(title, revealed ? Style(.heading, bold: true) : Style(.dim))
+      top += Span(String(repeating: "─", count: max(inner - 1 - title.count, 0)), frame)
+      top += Span(stage == .output ? "┐" : "┬", frame)
+      bottom += Span(String(repeating: "─", count: inner) + (stage == .output ? "┘" : "┴"), frame)
+    }
+    var lines = [top]
+    for row in 0..<height {
+      var line = Line([Span("│", frame)])
+      for body in bodies {
+        let text = body[row]
+        let fitted =
+          text.width > textWidth ? Line([Span(shortened(text.text, to: textWidth))]) : text
+        line += Span(" ")
+        line += fitted.padded(to: textWidth)
+        line += Span("│", frame)
+      }
+      lines.append(line)
+    }
+    lines.append(bottom)
+    return lines
+  }
+
+  /// `f  % of LTM to remember`.
+  private func heading(_ gate: Gate) -> Line {
+    Line([
+      Span(gate.symbol, Style(.gate(gate), bold: true)), Span("  " + gate.meaning, Style(.heading)),
+    ])
+  }
+
+  /// A gate's derivation: `x = terms`, then `  = x   f = σ(x) = value`.
+  private func derivation(_ gate: Gate, general: Bool) -> [Line] {
+    let text = CellText(step: step, model: model, unit: unit, numbers: numbers)
+    var lines: [Line] = []
+    if general { lines.append(Line([Span(text.generalForm, .dim)])) }
+    let terms = text.terms(gate, labelled: !model.isScalar && textWidth >= 50)
+    lines += wrap(Line([Span(general ? "  = " : "x = ")]) + terms, indent: "    ")
+    let result = Line([Span("  = ")]) + numbers.span(step.gates[gate].x[unit], signed: true)
+    let activation = Line([
+      Span(gate.symbol, Style(.gate(gate), bold: true)),
+      Span(" = \(gate.activation.symbol)(x) = "),
+      numbers.span(step.gates[gate].value[unit], signed: true, bold: true),
+    ])
+    if result.width + 3 + activation.width <= textWidth {
+      lines.append(result.padded(to: result.width + 3) + activation)
+    } else {
+      lines += [result, activation]
+    }
+    return lines
+  }
+
+  /// `name = meaning` then `  = expression = value`, wrapped to the box.
+  private func result(
+    _ name: String, _ meaning: String, _ expression: Line, _ value: Double, role: StyleRole = .plain
+  ) -> [Line] {
+    [Line([Span(name, Style(role, bold: true)), Span(" = " + meaning, .dim)])]
+      + wrap(
+        Line([Span("  = ")]) + expression + Span(" = ")
+          + numbers.span(value, signed: true, bold: true), indent: "  ")
+  }
+
+  /// The text rows of a stage's box.
+  private func content(of stage: Stage) -> [Line] {
+    let text = CellText(step: step, model: model, unit: unit, numbers: numbers)
+    switch stage {
+    case .forget:
+      return [heading(.forget)] + derivation(.forget, general: true)
+        + result(
+          "remembered LTM", "f × LTM",
+          text.product(step.gates.forget.value[unit], step.ltmIn[unit]), step.ltmRemembered[unit])
+    case .input:
+      return [heading(.candidate)] + derivation(.candidate, general: false) + [heading(.input)]
+        + derivation(.input, general: false)
+        + result(
+          "added LTM", "i × g",
+          text.product(step.gates.input.value[unit], step.gates.candidate.value[unit]),
+          step.ltmAdded[unit])
+        + result(
+          "new LTM", "remembered + added",
+          Line([numbers.span(step.ltmRemembered[unit])]) + text.plusOrMinus(step.ltmAdded[unit]),
+          step.ltm[unit], role: .ltm)
+    case .output:
+      return [heading(.output)] + derivation(.output, general: false)
+        + result(
+          "potential STM", "tanh(new LTM)",
+          Line([Span("tanh("), numbers.span(step.ltm[unit]), Span(")")]), step.stmPotential[unit])
+        + result(
+          "new STM", "o × potential STM",
+          text.product(step.gates.output.value[unit], step.stmPotential[unit]), step.stm[unit],
+          role: .stm)
+    }
+  }
+
+  /// The plots at the foot of a stage's box: each gate's x marked on its activation.
+  private func plot(of stage: Stage) -> [Line] {
+    func mark(_ gate: Gate) -> ActivationPlot.Mark {
+      ActivationPlot.Mark(
+        label: Character(gate.symbol), x: step.gates[gate].x[unit],
+        style: Style(.gate(gate), bold: true))
+    }
+    let ltm = ActivationPlot.Mark(label: "c", x: step.ltm[unit], style: Style(.ltm, bold: true))
+    let plots: [ActivationPlot] =
+      switch stage {
+      case .forget: [ActivationPlot(activation: .sigmoid, marks: [mark(.forget)])]
+      case .input:
+        [
+          ActivationPlot(activation: .tanh, marks: [mark(.candidate)]),
+          ActivationPlot(activation: .sigmoid, marks: [mark(.input)]),
+        ]
+      case .output:
+        [
+          ActivationPlot(activation: .sigmoid, marks: [mark(.output)]),
+          ActivationPlot(activation: .tanh, marks: [ltm]),
+        ]
+      }
+    let plotWidth = plots.count == 1 ? textWidth - 1 : (textWidth - 3) / 2
+    let drawn = plots.map { $0.lines(width: plotWidth, height: GateBoxes.plotHeight) }
+    return (0..<GateBoxes.plotHeight).map { row in
+      var line = Line()
+      for (index, plot) in drawn.enumerated() {
+        if index > 0 { line += Span("  ") }
+        line += plot[row]
+      }
+      return line
+    }
+  }
+
+  /// `line` broken before ` + `, ` - ` or ` = ` where it is wider than the box, each further
+  /// row starting with `indent`.
+  private func wrap(_ line: Line, indent: String) -> [Line] {
+    guard line.width > textWidth else { return [line] }
+    var chunks: [Line] = [Line()]
+    for span in line.spans {
+      if [" + ", " - ", " = "].contains(span.text) { chunks.append(Line()) }
+      chunks[chunks.count - 1] += span
+    }
+    var lines: [Line] = []
+    var current = Line()
+    for chunk in chunks {
+      if current.width > indent.count, current.width + chunk.width > textWidth {
+        lines.append(current)
+        current =
+          Line([Span(indent + (chunk.spans.first?.text.dropFirst() ?? ""))])
+          + Line(Array(chunk.spans.dropFirst()))
+      } else {
+        current += chunk
+      }
+    }
+    lines.append(current)
+    return lines
+  }
+}
