@@ -2,25 +2,65 @@ extension Lesson {
   /// The StatQuest stock example: the lesson lstmviz opens with when given none.
   ///
   /// The weights are those shown in StatQuest's "Long Short-Term Memory (LSTM), Clearly
-  /// Explained"; the same lesson ships as `Samples/statquest.json`.
+  /// Explained". It is read from `statQuestJSON`, through the same loader as every lesson file.
   public static let statQuest: Lesson = {
-    let gates = PerGate(
-      forget: GateWeights(stmWeight: 2.70, inputWeight: 1.63, bias: 1.62),
-      input: GateWeights(stmWeight: 2.00, inputWeight: 1.65, bias: 0.62),
-      candidate: GateWeights(stmWeight: 1.41, inputWeight: 0.94, bias: -0.32),
-      output: GateWeights(stmWeight: 4.38, inputWeight: -0.19, bias: 0.59))
-    // The sizes are right by construction, so this cannot fail.
-    guard let model = try? LSTMModel(scalar: gates) else {
-      preconditionFailure("the built-in StatQuest model has the wrong shape")
+    do {
+      return try Lesson.decode(json: Array(statQuestJSON.utf8), file: "built-in StatQuest lesson")
+    } catch {
+      preconditionFailure("the built-in StatQuest lesson does not load: \(error)")
     }
-    return Lesson(
-      title: "StatQuest stock example (weights as shown in the video)",
-      description:
-        "Two companies' stock prices over four days. The cell should predict day 5: 0 for Company A, 1 for Company B.",
-      model: model,
-      sequences: [
-        InputSequence(name: "Company A", values: [0, 0.5, 0.25, 1], target: 0),
-        InputSequence(name: "Company B", values: [1, 0.5, 0.25, 1], target: 1),
-      ])
   }()
+
+  /// The text of `Samples/statquest.json`, compiled in so that the default lesson works from any
+  /// directory. A test checks that the two are identical.
+  public static let statQuestJSON = """
+    {
+     "title": "StatQuest stock example (weights as shown in the video)",
+     "model": {
+      "forget": {
+       "stmWeight": 2.7,
+       "inputWeight": 1.63,
+       "bias": 1.62
+      },
+      "input": {
+       "stmWeight": 2.0,
+       "inputWeight": 1.65,
+       "bias": 0.62
+      },
+      "candidate": {
+       "stmWeight": 1.41,
+       "inputWeight": 0.94,
+       "bias": -0.32
+      },
+      "output": {
+       "stmWeight": 4.38,
+       "inputWeight": -0.19,
+       "bias": 0.59
+      }
+     },
+     "sequences": [
+      {
+       "name": "Company A",
+       "values": [
+        0,
+        0.5,
+        0.25,
+        1
+       ],
+       "target": 0
+      },
+      {
+       "name": "Company B",
+       "values": [
+        1,
+        0.5,
+        0.25,
+        1
+       ],
+       "target": 1
+      }
+     ],
+     "description": "Two companies' stock prices over four days. The cell should predict day 5: 0 for Company A, 1 for Company B."
+    }
+    """
 }

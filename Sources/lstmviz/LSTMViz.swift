@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LSTMCore
 
 /// The `lstmviz` command.
@@ -7,6 +8,52 @@ struct LSTMViz: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lstmviz",
     abstract: "Step a sequence through an LSTM cell and see every number.",
+    discussion: """
+      Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input (one line on stderr, \
+      nothing on stdout).
+      """,
     subcommands: [Trace.self, Render.self]
   )
+
+  /// Runs the command line, keeping lstmviz's error contract: bad usage or bad input exits 2
+  /// with one line on stderr and nothing on stdout; a runtime failure exits 1; `--help` prints
+  /// help and exits 0.
+  static func main() {
+    do {
+      var command = try parseAsRoot(Array(CommandLine.arguments.dropFirst()))
+      try command.run()
+    } catch let error as LessonError {
+      fail(error.description, code: 2)
+    } catch let error as UsageError {
+      fail(error.message, code: 2)
+    } catch let error as RuntimeError {
+      fail(error.description, code: 1)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        let text = fullMessage(for: error)
+        if !text.isEmpty { print(text) }
+        Foundation.exit(0)
+      }
+      // Everything the argument parser refuses is bad usage: exit 2, not its 64.
+      fail(message(for: error), code: code == .failure ? 1 : 2)
+    }
+  }
+
+  /// Writes `lstmviz: message` as one line on stderr and exits with `code`.
+  static func fail(_ message: String, code: Int32) -> Never {
+    let line = message.split(whereSeparator: \.isNewline)
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") }
+      .joined(separator: " ")
+    let text = "lstmviz: " + (line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line) + "\n"
+    FileHandle.standardError.write(Data(text.utf8))
+    Foundation.exit(code)
+  }
+}
+
+/// A mistake in how lstmviz was called, found after parsing: exit 2 with `message`.
+struct UsageError: Error {
+  /// What is wrong, for a person.
+  var message: String
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LSTMCore
 
 /// The options every command shares: which lesson, model and sequences to use.
@@ -6,21 +7,80 @@ struct LessonOptions: ParsableArguments {
   @Argument(help: "A lesson JSON file. Without one, the built-in StatQuest lesson.")
   var lesson: String?
 
-  @Option(help: "A model file: a lesson, scalar gates, or a PyTorch state_dict as JSON.")
+  @Option(
+    help: ArgumentHelp(
+      "A model file: a lesson, scalar gates, or a PyTorch state_dict as JSON.",
+      discussion: "Replaces the lesson's model."))
   var model: String?
 
-  @Option(help: "Sequences: JSON {\"sequences\": [...]} or CSV, one column per sequence.")
+  @Option(
+    help: ArgumentHelp(
+      "Sequences: JSON {\"sequences\": [...]} or CSV, one column per sequence.",
+      discussion: "Replaces the lesson's sequences (together with any --input)."))
   var sequences: String?
 
-  @Option(help: "One sequence of comma-separated inputs, such as \"0,0.5,0.25,1\". Repeatable.")
+  @Option(
+    help: ArgumentHelp(
+      "One sequence of comma-separated inputs, such as \"0,0.5,0.25,1\". Repeatable.",
+      discussion: "For a model of m > 1 inputs, separate steps with ';': \"0,1;0.5,0.9\"."))
   var input: [String] = []
 
+  @Option(help: "The layer of a multi-layer PyTorch state_dict to show (default 0).")
+  var layer: Int?
+
   /// The lesson these options describe.
-  // TODO(issue 2): load files; until then only the built-in lesson.
+  ///
+  /// - Throws: `LessonError` for anything wrong with the files or options.
   func loadLesson() throws -> Lesson {
-    guard lesson == nil, model == nil, sequences == nil, input.isEmpty else {
-      throw ValidationError("loading files is not built yet")
+    if let layer, layer < 0 {
+      throw LessonError(
+        file: nil, location: nil, message: "--layer must be 0 or more, got \(layer)")
     }
-    return Lesson.statQuest
+    let sources = LessonSources(
+      lesson: lesson, model: model, sequences: sequences, inputs: input, layer: layer)
+    return try Lesson.load(sources, read: InputFile.read)
+  }
+}
+
+/// Reading the files a user names.
+enum InputFile {
+  /// The largest file lstmviz reads.
+  static let maximumSize = 1 << 30
+
+  /// The bytes of the file at `path`.
+  ///
+  /// - Throws: `LessonError` naming the file and saying why it cannot be read.
+  static func read(_ path: String) throws(LessonError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw failure(path, errno) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw failure(path, errno) }
+    if (status.st_mode & S_IFMT) == S_IFDIR {
+      throw LessonError(file: path, location: nil, message: "cannot be read: it is a directory")
+    }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    if status.st_size > 0 { bytes.reserveCapacity(Int(status.st_size)) }
+    while true {
+      let count = chunk.withUnsafeMutableBytes {
+        Foundation.read(descriptor, $0.baseAddress, $0.count)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw failure(path, errno)
+      }
+      if count == 0 { return bytes }
+      bytes.append(contentsOf: chunk[0..<count])
+      if bytes.count > maximumSize {
+        throw LessonError(
+          file: path, location: nil, message: "is larger than 1 GiB; lstmviz reads smaller files")
+      }
+    }
+  }
+
+  private static func failure(_ path: String, _ code: Int32) -> LessonError {
+    LessonError(
+      file: path, location: nil, message: "cannot be read: \(String(cString: strerror(code)))")
   }
 }

@@ -1,0 +1,95 @@
+/// The trace for a person at a terminal: per sequence, the seed's quantities down the side and
+/// the timesteps across, as many as fit in 80 columns, then the next steps below.
+///
+/// Numbers have a fixed precision with their signs aligned. Steps are held only a block at a
+/// time, so any length streams.
+struct TraceTable {
+  let lesson: Lesson
+  let precision: Int
+  let writer: ByteWriter
+
+  /// The width the table is laid out for.
+  static let width = 80
+
+  /// One row of the table: its label and how to get its number from a step.
+  struct Row {
+    var label: String
+    var value: (StepTrace) -> Double
+  }
+
+  func write() throws {
+    let model = lesson.model
+    try writer.write(lesson.title + "\n")
+    if let description = lesson.description { try writer.write(description + "\n") }
+    try writer.write(
+      "input size \(model.inputSize), hidden size \(model.hiddenSize); both memories start at 0, "
+        + "and every step uses the same weights\n")
+    let rows = Self.rows(for: model)
+    let labelWidth = rows.map(\.label.count).max() ?? 0
+    for sequence in lesson.sequences {
+      let steps = sequence.count == 1 ? "1 step" : "\(sequence.count) steps"
+      try writer.write("\n\(sequence.name) · \(steps)\n")
+      let estimate = max(precision + 6, "t = \(sequence.count)".count + 2)
+      let perBlock = max(1, (Self.width - labelWidth) / estimate)
+      var block: [StepTrace] = []
+      block.reserveCapacity(perBlock)
+      var last: StepTrace?
+      try model.forEachStep(of: sequence) { step in
+        block.append(step)
+        if block.count == perBlock {
+          try writeBlock(block, rows: rows, labelWidth: labelWidth)
+          block.removeAll(keepingCapacity: true)
+        }
+        if step.t == sequence.count { last = step }
+      }
+      if !block.isEmpty { try writeBlock(block, rows: rows, labelWidth: labelWidth) }
+      var summary = "prediction (STM after t = \(sequence.count)): " + list(last?.stm ?? [])
+      if let target = sequence.target { summary += "    target: " + list(target) }
+      try writer.write(summary + "\n")
+    }
+  }
+
+  /// The rows for `model`: the input(s), then every quantity, one row per hidden unit.
+  static func rows(for model: LSTMModel) -> [Row] {
+    var rows: [Row] = []
+    for k in 0..<model.inputSize {
+      let label = model.inputSize == 1 ? "input" : "input \(k + 1)"
+      rows.append(Row(label: label) { $0.input[k] })
+    }
+    for quantity in TraceQuantity.all {
+      for unit in 0..<model.hiddenSize {
+        let label = model.hiddenSize == 1 ? quantity.words : "\(quantity.words) [\(unit + 1)]"
+        rows.append(Row(label: label) { quantity.value($0, unit) })
+      }
+    }
+    return rows
+  }
+
+  func writeBlock(_ steps: [StepTrace], rows: [Row], labelWidth: Int) throws {
+    let headers = steps.map { "t = \($0.t)" }
+    let cells = rows.map { row in
+      steps.map { NumberFormatting.fixed(row.value($0), precision: precision, signed: true) }
+    }
+    let columnWidth =
+      2 + max(headers.map(\.count).max() ?? 0, cells.joined().map(\.count).max() ?? 0)
+    var line = pad("", labelWidth)
+    for header in headers { line += pad(header, columnWidth, right: true) }
+    try writer.write(line + "\n")
+    for (row, values) in zip(rows, cells) {
+      line = pad(row.label, labelWidth)
+      for value in values { line += pad(value, columnWidth, right: true) }
+      try writer.write(line + "\n")
+    }
+  }
+
+  /// Numbers at the table's precision; several in brackets.
+  func list(_ values: [Double]) -> String {
+    let texts = values.map { NumberFormatting.fixed($0, precision: precision) }
+    return texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]"
+  }
+
+  func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    let fill = String(repeating: " ", count: max(0, width - text.count))
+    return right ? fill + text : text + fill
+  }
+}
