@@ -29,7 +29,7 @@ let package = Package(
     .testTarget(name: "LSTMViewModelTests", dependencies: ["LSTMViewModel"]),
     .testTarget(
       name: "LSTMTerminalTests", dependencies: ["LSTMTerminal"], exclude: ["Snapshots"]),
-    .testTarget(name: "lstmvizTests", dependencies: ["LSTMTerminal"]),
+    .testTarget(name: "lstmvizTests", dependencies: ["LSTMTerminal", "lstmviz"]),
   ],
   swiftLanguageModes: [.v6]
 )

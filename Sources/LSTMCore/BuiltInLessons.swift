@@ -62,5 +62,6 @@ extension Lesson {
      ],
      "description": "Two companies' stock prices over four days. The cell should predict day 5: 0 for Company A, 1 for Company B."
     }
+
     """
 }

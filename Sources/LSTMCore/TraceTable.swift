@@ -19,11 +19,12 @@ struct TraceTable {
 
   func write() throws {
     let model = lesson.model
-    try writer.write(lesson.title + "\n")
-    if let description = lesson.description { try writer.write(description + "\n") }
+    for line in Self.wrap(lesson.title) + Self.wrap(lesson.description ?? "") {
+      try writer.write(line + "\n")
+    }
     try writer.write(
-      "input size \(model.inputSize), hidden size \(model.hiddenSize); both memories start at 0, "
-        + "and every step uses the same weights\n")
+      "input size \(model.inputSize), hidden size \(model.hiddenSize); memories start at 0; "
+        + "same weights every step\n")
     let rows = Self.rows(for: model)
     let labelWidth = rows.map(\.label.count).max() ?? 0
     for sequence in lesson.sequences {
@@ -86,6 +87,23 @@ struct TraceTable {
   func list(_ values: [Double]) -> String {
     let texts = values.map { NumberFormatting.fixed($0, precision: precision) }
     return texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]"
+  }
+
+  /// `text` broken into lines of at most `width` characters, at spaces where it can be.
+  static func wrap(_ text: String) -> [String] {
+    var lines: [String] = []
+    for paragraph in text.split(whereSeparator: \.isNewline) {
+      var line = ""
+      for word in paragraph.split(separator: " ") {
+        if !line.isEmpty, line.count + 1 + word.count > width {
+          lines.append(line)
+          line = ""
+        }
+        line += line.isEmpty ? String(word) : " " + word
+      }
+      if !line.isEmpty { lines.append(line) }
+    }
+    return lines
   }
 
   func pad(_ text: String, _ width: Int, right: Bool = false) -> String {

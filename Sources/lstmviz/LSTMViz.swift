@@ -28,6 +28,9 @@ struct LSTMViz: ParsableCommand {
       fail(error.message, code: 2)
     } catch let error as RuntimeError {
       fail(error.description, code: 1)
+    } catch let error as ExitCode {
+      // The command has already said what went wrong.
+      Foundation.exit(error.rawValue)
     } catch {
       let code = exitCode(for: error)
       if code == .success {

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+@testable import LSTMCore
+
+/// The text `format` writes for `lesson`.
+func traceText(_ lesson: Lesson, _ format: TraceFormat, precision: Int = 4) throws -> String {
+  var bytes: [UInt8] = []
+  let writer = ByteWriter(capacity: 100) { bytes.append(contentsOf: $0) }
+  try format.write(lesson, precision: precision, to: writer)
+  return String(decoding: bytes, as: UTF8.self)
+}
+
+@Suite struct TraceFormatTests {
+  @Test func exactNumbersAreTheShortestRoundTrip() throws {
+    var generator = SystemRandomNumberGenerator()
+    var values: [Double] = [
+      0, -0.0, 1, 0.1, 1e-5, 1e16, 1e300, .leastNonzeroMagnitude, .infinity, -.infinity,
+    ]
+    for _ in 0..<20_000 {
+      values.append(Double(bitPattern: generator.next()))
+      values.append(Double.random(in: -3...3, using: &generator))
+    }
+    var bytes: [UInt8] = []
+    let writer = ByteWriter(capacity: 64) { bytes.append(contentsOf: $0) }
+    for value in values where !value.isNaN {
+      try writer.write(exactly: value)
+      try writer.write(byte: UInt8(ascii: "\n"))
+    }
+    try writer.flush()
+    let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+    #expect(lines == values.filter { !$0.isNaN }.map(\.description))
+  }
+
+  @Test func csvHasAHeaderAndARowPerStepPerUnit() throws {
+    let lines = try traceText(Lesson.statQuest, .csv).split(separator: "\n")
+    #expect(lines.count == 1 + 8)
+    #expect(lines[0].hasPrefix("sequence,t,unit,input,stmIn,ltmIn,forget_x,forget_value,"))
+    #expect(lines[0].split(separator: ",").count == lines[1].split(separator: ",").count)
+    #expect(lines[8].hasPrefix("Company B,4,1,1.0,"))
+    #expect(
+      lines[4].hasSuffix(
+        ",\(SequenceRun(model: Lesson.statQuest.model, sequence: Lesson.statQuest.sequences[0]).prediction[0])"
+      ))
+  }
+
+  @Test func csvQuotesNamesThatNeedIt() {
+    #expect(TraceCSV.cell("plain") == "plain")
+    #expect(TraceCSV.cell("a,b") == "\"a,b\"")
+    #expect(TraceCSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+  }
+
+  @Test func tableShowsTheSeedsWordsAndThePrediction() throws {
+    let text = try traceText(Lesson.statQuest, .table)
+    #expect(text.contains("% of LTM to remember"))
+    #expect(text.contains("% of potential STM retained"))
+    #expect(text.contains("prediction (STM after t = 4): 0.0064    target: 0.0000"))
+    #expect(text.contains("prediction (STM after t = 4): 0.9694    target: 1.0000"))
+    #expect(text.contains("  σ(x): % of LTM to remember                 0.8348   0.8899"))
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= TraceTable.width })
+  }
+
+  @Test func tablePrecisionIsTheUsers() throws {
+    let text = try traceText(Lesson.statQuest, .table, precision: 2)
+    #expect(text.contains("prediction (STM after t = 4): 0.01    target: 0.00"))
+  }
+
+  @Test func markdownIsAHandout() throws {
+    let text = try traceText(Lesson.statQuest, .markdown)
+    #expect(text.hasPrefix("# StatQuest stock example"))
+    #expect(text.contains("## Company B"))
+    #expect(text.contains("| forget (% of LTM to remember) | 2.7000 | 1.6300 | 1.6200 |"))
+    #expect(text.contains("**Prediction** (the STM after t = 4): 0.9694, **target** 1.0000"))
+  }
+
+  @Test func jsonIsTheDesignShape() throws {
+    let text = try traceText(Lesson.statQuest, .json)
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    #expect(object?["inputSize"] as? Int == 1)
+    let sequences = object?["sequences"] as? [[String: Any]]
+    #expect(sequences?.count == 2)
+    let step = (sequences?[0]["steps"] as? [[String: Any]])?[1]
+    #expect(step?["t"] as? Int == 2)
+    #expect(
+      Set(step?.keys.map { $0 } ?? []) == [
+        "t", "input", "stmIn", "ltmIn", "gates", "ltmRemembered", "ltmAdded", "ltm", "stmPotential",
+        "stm",
+      ])
+  }
+}
