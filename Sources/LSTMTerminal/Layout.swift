@@ -15,6 +15,9 @@ struct Layout {
   var unit: Int { min(max(state.unit, 0), run.model.hiddenSize - 1) }
   var text: CellText { CellText(step: step, model: run.model, unit: unit, numbers: numbers) }
 
+  /// The widest the cell is drawn: beyond this, lines grow too long to follow across a room.
+  static let maximumWidth = 160
+
   /// A block of rows, and whether it wants a blank row above it when there is room.
   private struct Group {
     var lines: [Line]
@@ -23,7 +26,7 @@ struct Layout {
 
   /// Draws the frame above the footer.
   func draw(on canvas: inout Canvas) {
-    let width = state.width
+    let width = min(state.width, Layout.maximumWidth)
     let rows = state.height - 1 - (state.statusMessage == nil ? 0 : 1)
     let boxes = GateBoxes(
       state: state, step: step, model: run.model, unit: unit, numbers: numbers, width: width)
@@ -61,7 +64,7 @@ struct Layout {
     if let history = state.history {
       if width >= 100, room >= 7 {
         let plot = HistoryPlot(history: history, t: state.t, unit: unit, numbers: numbers)
-        groups.append(Group(lines: plot.lines(width: width, height: min(room, 16)), spaced: true))
+        groups.append(Group(lines: plot.lines(width: width, height: min(room, 20)), spaced: true))
       } else {
         let sparks = Sparklines(history: history, t: state.t, unit: unit)
         groups.append(Group(lines: sparks.lines(width: width), spaced: true))
@@ -106,7 +109,7 @@ struct Layout {
 
   /// The σ and tanh curves beside the stacked stages, each gate's x marked.
   private func drawCurves(on canvas: inout Canvas, top: Int, left: Int, rows: Int) {
-    let width = min(state.width - left - 1, 40)
+    let width = min(min(state.width, Layout.maximumWidth) - left - 1, 40)
     guard width >= 16, rows >= 10 else { return }
     func mark(_ gate: Gate) -> ActivationPlot.Mark? {
       guard state.reveals(gate.stage) else { return nil }
