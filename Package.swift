@@ -14,7 +14,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    .target(name: "LSTMCore", resources: []),
+    .target(name: "CLSTMKernels"),
+    .target(name: "LSTMCore", dependencies: ["CLSTMKernels"], resources: []),
     .target(name: "LSTMViewModel", dependencies: ["LSTMCore"]),
     .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
     .target(name: "LSTMTerminal", dependencies: ["LSTMCore", "LSTMViewModel", "CNCurses"]),

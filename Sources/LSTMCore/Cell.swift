@@ -114,7 +114,7 @@ extension LSTMModel {
   /// ```
   ///
   /// Two layouts of the same arithmetic, bit for bit: the scalar cell reads its twelve weights
-  /// directly; a vector cell sums eight units at once through `PackedWeights`.
+  /// directly; a vector cell sums sixteen units at once through `PackedWeights`.
   private func compute(_ trace: inout StepTrace) {
     if let scalarGates {
       computeScalar(&trace, scalarGates)

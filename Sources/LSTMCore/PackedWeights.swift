@@ -1,23 +1,26 @@
-/// A vector cell's weights laid out so that eight units' pre-activations are summed together.
+import CLSTMKernels
+
+/// A vector cell's weights laid out so that sixteen units' pre-activations are summed together.
 ///
 /// `GateWeights.x` sums one unit's row left to right, and each addition waits for the one before:
 /// a cell of hidden size 128 spends most of a step waiting. Here the rows of each gate are taken
-/// eight at a time, and within such a block the eight weights of one column sit side by side, so
-/// one SIMD multiply and add moves eight sums on by one column. Every lane still adds the same
-/// products in the same order as `GateWeights.x`, from the same zero, so each x is bit for bit
-/// the one the screen's formula `STM·w + input·w + b` adds up to.
+/// sixteen at a time, and within such a block the sixteen weights of one column sit side by side,
+/// so a few SIMD multiplies and adds move sixteen sums on by one column (the loop is the C kernel
+/// `lstmviz_gate_preactivations`, which uses AVX2 where the processor has it). Every lane still
+/// adds the same products in the same order as `GateWeights.x`, from the same zero, never fused,
+/// so each x is bit for bit the one the screen's formula `STM·w + input·w + b` adds up to.
 struct PackedWeights: Sendable, Equatable {
   /// Units summed together.
-  static let lanes = 16
+  static let lanes = Int(LSTMVIZ_LANES)
 
   /// The hidden size n.
   let hiddenSize: Int
   /// The input size m.
   let inputSize: Int
-  /// Blocks of eight rows per gate; the last block is padded with zero rows.
+  /// Blocks of sixteen rows per gate; the last block is padded with zero rows.
   let blocksPerGate: Int
-  /// `W_stm` of each gate: entry (row `8·b + l`, column k) of gate g's block b is at
-  /// `((g·blocksPerGate + b)·n + k)·8 + l`.
+  /// `W_stm` of each gate: entry (row `16·b + l`, column k) of gate g's block b is at
+  /// `((g·blocksPerGate + b)·n + k)·16 + l`.
   let stmWeights: [Double]
   /// `W_in` of each gate, laid out as `stmWeights` with m columns.
   let inputWeights: [Double]
@@ -53,35 +56,16 @@ struct PackedWeights: Sendable, Equatable {
     ofGate g: Int, bias: [Double], stm: UnsafeBufferPointer<Double>,
     input: UnsafeBufferPointer<Double>, into x: UnsafeMutableBufferPointer<Double>
   ) {
-    let lanes = PackedWeights.lanes
-    let n = hiddenSize
-    let m = inputSize
-    stmWeights.withUnsafeBytes { stmBytes in
-      inputWeights.withUnsafeBytes { inputBytes in
+    let gateStride = blocksPerGate * PackedWeights.lanes
+    stmWeights.withUnsafeBufferPointer { stmWeights in
+      inputWeights.withUnsafeBufferPointer { inputWeights in
         bias.withUnsafeBufferPointer { bias in
-          let stride = MemoryLayout<SIMD16<Double>>.stride
-          for block in 0..<blocksPerGate {
-            var stmSum = SIMD16<Double>(repeating: 0)
-            var offset = (g * blocksPerGate + block) * n * stride
-            for k in 0..<n {
-              let weights = stmBytes.loadUnaligned(fromByteOffset: offset, as: SIMD16<Double>.self)
-              stmSum += weights * SIMD16(repeating: stm[k])
-              offset += stride
-            }
-            var inputSum = SIMD16<Double>(repeating: 0)
-            offset = (g * blocksPerGate + block) * m * stride
-            for k in 0..<m {
-              let weights = inputBytes.loadUnaligned(
-                fromByteOffset: offset, as: SIMD16<Double>.self)
-              inputSum += weights * SIMD16(repeating: input[k])
-              offset += stride
-            }
-            let sum = stmSum + inputSum
-            let first = block * lanes
-            for lane in 0..<min(lanes, n - first) {
-              x[first + lane] = sum[lane] + bias[first + lane]
-            }
-          }
+          guard let stmBase = stmWeights.baseAddress, let inputBase = inputWeights.baseAddress
+          else { return }
+          lstmviz_gate_preactivations(
+            stmBase + g * gateStride * hiddenSize, stm.baseAddress, hiddenSize,
+            inputBase + g * gateStride * inputSize, input.baseAddress, inputSize,
+            bias.baseAddress, hiddenSize, x.baseAddress)
         }
       }
     }

@@ -1,3 +1,4 @@
+import CLSTMKernels
 import Testing
 
 @testable import LSTMCore
@@ -59,24 +60,61 @@ import Testing
 
   @Test(arguments: [(1, 3), (3, 2), (11, 3), (16, 16), (40, 5)])
   func aVectorCellsNumbersAddUpExactly(hiddenSize: Int, inputSize: Int) throws {
-    var seed: UInt64 = 0x5EED
-    func next() -> Double {
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Double(seed >> 11) * 0x1p-53 * 2 - 1
-    }
-    let gates = PerGate { _ in
-      GateWeights(
-        stmWeights: Matrix(
-          rows: hiddenSize, columns: hiddenSize,
-          storage: (0..<hiddenSize * hiddenSize).map { _ in next() }),
-        inputWeights: Matrix(
-          rows: hiddenSize, columns: inputSize,
-          storage: (0..<hiddenSize * inputSize).map { _ in next() }),
-        bias: (0..<hiddenSize).map { _ in next() })
-    }
-    let model = try LSTMModel(inputSize: inputSize, hiddenSize: hiddenSize, gates: gates)
+    var random = TestRandom()
+    let model = try randomModel(hiddenSize: hiddenSize, inputSize: inputSize, &random)
     let sequence = InputSequence(
-      name: "noise", inputSize: inputSize, values: (0..<30 * inputSize).map { _ in next() * 3 })
+      name: "noise", inputSize: inputSize,
+      values: (0..<30 * inputSize).map { _ in random.next() * 3 })
     expectEveryStepExact(model, sequence)
   }
+
+  /// The AVX2 kernel (used where the processor has it, as on the machine running the tests) and
+  /// the portable one give the same numbers, so a lesson shows the same on every machine.
+  @Test func theKernelGivesTheSameNumbersOnEveryProcessor() throws {
+    var random = TestRandom()
+    let (n, m) = (37, 6)
+    let packed = try randomModel(hiddenSize: n, inputSize: m, &random).packedWeights
+    let stm = (0..<n).map { _ in random.next() }
+    let input = (0..<m).map { _ in random.next() * 5 }
+    let bias = (0..<n).map { _ in random.next() }
+    let gateStride = packed.blocksPerGate * PackedWeights.lanes
+    for g in 0..<4 {
+      var fast = [Double](repeating: .nan, count: n)
+      var portable = fast
+      lstmviz_gate_preactivations(
+        Array(packed.stmWeights[(g * gateStride * n)...]), stm, n,
+        Array(packed.inputWeights[(g * gateStride * m)...]), input, m, bias, n, &fast)
+      lstmviz_gate_preactivations_portable(
+        Array(packed.stmWeights[(g * gateStride * n)...]), stm, n,
+        Array(packed.inputWeights[(g * gateStride * m)...]), input, m, bias, n, &portable)
+      #expect(fast.map(\.bitPattern) == portable.map(\.bitPattern), "gate \(g)")
+      #expect(fast.allSatisfy { $0.isFinite })
+    }
+  }
+}
+
+/// A fixed sequence of numbers in [-1, 1), the same on every run.
+struct TestRandom {
+  var seed: UInt64 = 0x5EED
+
+  mutating func next() -> Double {
+    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return Double(seed >> 11) * 0x1p-53 * 2 - 1
+  }
+}
+
+/// A vector cell with every weight drawn from `random`.
+func randomModel(hiddenSize: Int, inputSize: Int, _ random: inout TestRandom) throws -> LSTMModel {
+  func next() -> Double { random.next() }
+  let gates = PerGate { _ in
+    GateWeights(
+      stmWeights: Matrix(
+        rows: hiddenSize, columns: hiddenSize,
+        storage: (0..<hiddenSize * hiddenSize).map { _ in next() }),
+      inputWeights: Matrix(
+        rows: hiddenSize, columns: inputSize,
+        storage: (0..<hiddenSize * inputSize).map { _ in next() }),
+      bias: (0..<hiddenSize).map { _ in next() })
+  }
+  return try LSTMModel(inputSize: inputSize, hiddenSize: hiddenSize, gates: gates)
 }
