@@ -11,8 +11,15 @@ struct Layout {
   let step: StepTrace
   let run: SequenceRun
 
-  var numbers: Numbers { Numbers(precision: state.precision) }
+  let numbers: Numbers
   var unit: Int { min(max(state.unit, 0), run.model.hiddenSize - 1) }
+
+  init(state: State, step: StepTrace, run: SequenceRun) {
+    self.state = state
+    self.step = step
+    self.run = run
+    numbers = Numbers(precision: state.precision, model: run.model)
+  }
   var text: CellText { CellText(step: step, model: run.model, unit: unit, numbers: numbers) }
 
   /// The widest the cell is drawn: beyond this, lines grow too long to follow across a room.

@@ -63,6 +63,33 @@ extension Canvas {
 struct Numbers: Sendable {
   /// Decimals shown.
   var precision: Int
+  /// Decimals shown for weights: as few as show every weight of the model exactly (at least
+  /// two, at most `precision`), so that StatQuest's 2.70 reads as in the video.
+  var weightDecimals: Int
+
+  /// Numbers at `precision`, weights too.
+  init(precision: Int) {
+    self.precision = precision
+    weightDecimals = precision
+  }
+
+  /// Numbers at `precision`, with the weights of `model` shown to as few decimals as they need.
+  init(precision: Int, model: LSTMModel) {
+    self.precision = precision
+    let weights = Gate.allCases.flatMap { gate in
+      let gate = model.gates[gate]
+      return gate.stmWeights.storage + gate.inputWeights.storage + gate.bias
+    }
+    let full = weights.map { NumberFormatting.fixed($0, precision: precision) }
+    weightDecimals =
+      (min(2, precision)...precision).first { decimals in
+        zip(weights, full).allSatisfy { weight, text in
+          let shorter = NumberFormatting.fixed(weight, precision: decimals)
+          return shorter + String(repeating: "0", count: precision - decimals) == text
+            || (decimals == 0 && shorter + "." + String(repeating: "0", count: precision) == text)
+        }
+      } ?? precision
+  }
 
   /// `value` with fixed decimals, a minus sign only when negative: `-0.2012`, `0.5000`.
   func plain(_ value: Double) -> String {
@@ -74,16 +101,9 @@ struct Numbers: Sendable {
     NumberFormatting.fixed(value, precision: precision, signed: true)
   }
 
-  /// A weight as given: fixed decimals with trailing zeros dropped, but at least two: `2.70`.
+  /// A weight, to `weightDecimals` decimals: `2.70`.
   func weight(_ value: Double) -> String {
-    var text = plain(value)
-    guard precision > 2, text.contains(".") else { return text }
-    var decimals = precision
-    while decimals > 2, text.last == "0" {
-      text.removeLast()
-      decimals -= 1
-    }
-    return text
+    NumberFormatting.fixed(value, precision: weightDecimals)
   }
 
   /// The style of a number: positive, negative, or plain for zero.

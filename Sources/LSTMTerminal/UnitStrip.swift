@@ -14,7 +14,7 @@ struct UnitStrip {
     let label = 12
     let entryWidth =
       ([step.ltm, step.stm].flatMap { $0 }.map { numbers.signed($0).count }.max() ?? 7)
-      + "▸\(n):".count + 2
+      + "▸\(n): ".count + 2
     let fits = max((width - label) / entryWidth, 1)
     let first = min(max(unit - fits / 2, 0), max(n - fits, 0))
     let units = first..<min(first + fits, n)
@@ -24,7 +24,7 @@ struct UnitStrip {
         let selected = j == unit
         var entry = Line([
           Span(selected ? "▸" : " ", Style(.highlight, bold: true)),
-          Span("\(j + 1):", selected ? Style(.highlight, bold: true) : Style(.dim)),
+          Span("\(j + 1): ", selected ? Style(.highlight, bold: true) : Style(.dim)),
           numbers.span(values[j], signed: true, bold: selected),
         ])
         entry = entry.padded(to: entryWidth)

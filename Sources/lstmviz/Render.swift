@@ -35,52 +35,54 @@ struct Render: ParsableCommand {
 
   func run() throws {
     guard let (width, height) = Render.parseSize(size) else {
-      Render.fail("--size: expected WIDTHxHEIGHT such as 100x30, got '\(size)'")
+      throw UsageError(message: "--size: expected WIDTHxHEIGHT such as 100x30, got '\(size)'")
     }
     guard (0...12).contains(precision) else {
-      Render.fail("--precision: expected 0 to 12, got \(precision)")
+      throw UsageError(message: "--precision: expected 0 to 12, got \(precision)")
     }
-    var presses: [(String, Action)] = []
-    for name in keys.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-      guard let key = KeyMap.key(named: name), let action = KeyMap.action(for: key) else {
-        Render.fail(
-          "--keys: unknown key '\(name)'; valid keys: \(KeyMap.keyNames.joined(separator: " "))")
-      }
-      presses.append((name, action))
-    }
-    let lesson: Lesson
-    do {
-      lesson = try lessonOptions.loadLesson()
-    } catch {
-      Render.fail("\(error)")
-    }
+    let presses = try Render.parseKeys(keys)
+    let lesson = try lessonOptions.loadLesson()
     // Recording files open before anything is written: a bad path leaves stdout empty.
     let recorder = try recordingOptions.makeRecorder(title: lesson.title, noColor: noColor)
     defer { recorder?.finish() }
     var state = State(lesson: lesson, width: width, height: height, precision: precision)
-    var output = ""
-    if allFrames { output += Render.frame(state, number: 1, key: "start") }
     var failure: String?
-    /// Records the frame `state` shows; a failure shows in the status line, as it would live.
-    func record(_ key: String) {
+    /// Prints and records the frame `state` shows; a recording failure shows in the status line,
+    /// as it would live.
+    func show(_ number: Int, _ key: String) throws {
+      if allFrames { try Render.write(Render.frame(state, number: number, key: key)) }
       let context = FrameContext(state: state, key: key, elapsed: 0)
       guard let message = recorder?.record(Screen.render(state), context: context) else { return }
       failure = message
       reduce(&state, .setStatus(message))
       recorder?.record(Screen.render(state), context: context)
     }
-    record("start")
+    try show(1, "start")
     for (index, press) in presses.enumerated() where !state.hasQuit {
-      reduce(&state, press.1)
-      if allFrames { output += Render.frame(state, number: index + 2, key: press.0) }
-      record(press.0)
+      reduce(&state, press.action)
+      try show(index + 2, press.name)
     }
-    if !allFrames { output += Render.lines(state) }
-    FileHandle.standardOutput.write(Data(output.utf8))
-    if let failure {
-      FileHandle.standardError.write(Data("lstmviz: \(failure)\n".utf8))
-      throw ExitCode.failure
+    if !allFrames { try Render.write(Render.lines(state)) }
+    if let failure { throw RuntimeError(failure) }
+  }
+
+  /// The key presses named in `keys`, separated by spaces, with their actions.
+  ///
+  /// - Throws: `UsageError` for a name that is not a key that does something, listing the names.
+  static func parseKeys(_ keys: String) throws -> [(name: String, action: Action)] {
+    try keys.split(whereSeparator: \.isWhitespace).map(String.init).map { name in
+      guard let key = KeyMap.key(named: name), let action = KeyMap.action(for: key) else {
+        throw UsageError(
+          message:
+            "--keys: unknown key '\(name)'; valid keys: \(KeyMap.keyNames.joined(separator: " "))")
+      }
+      return (name, action)
     }
+  }
+
+  /// Writes `text` to standard output.
+  static func write(_ text: String) throws {
+    try Array(text.utf8).withUnsafeBufferPointer { try StandardOutput.write($0) }
   }
 
   /// A frame after its separator line: `── frame 3 · key right · Company A · t = 2 / 4`.
@@ -104,11 +106,5 @@ struct Render: ParsableCommand {
       (1...10_000).contains(width), (1...10_000).contains(height)
     else { return nil }
     return (width, height)
-  }
-
-  /// Prints `lstmviz: message` on stderr and exits with status 2 (bad usage or input).
-  static func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("lstmviz: \(message)\n".utf8))
-    Render.exit(withError: ExitCode(2))
   }
 }

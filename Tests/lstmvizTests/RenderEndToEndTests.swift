@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// `lstmviz render` run as a user runs it.
+@Suite struct RenderEndToEndTests {
+  private let golden = Support.packageRoot.appendingPathComponent("Tests/Fixtures/golden").path
+
+  @Test func noKeysShowsTheOpeningFrameAtTheDefaultSize() throws {
+    let outcome = try Support.run(["render"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stderr.isEmpty)
+    let lines = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    #expect(lines.count == 30)
+    #expect(lines.allSatisfy { $0.count <= 100 })
+    #expect(lines[0].contains("Company A (1/2)") && lines[0].contains("t = 1 / 4"))
+    #expect(outcome.stdout.contains("x = 0.0000·2.70 + 0.0000·1.63 + 1.62"))
+  }
+
+  @Test func keysMoveAsInTheProgram() throws {
+    let outcome = try Support.run(["render", "--keys", "right l down", "--size", "80x24"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("Company B (2/2)"))
+    #expect(outcome.stdout.contains("t = 3 / 4"))
+    let end = try Support.run(["render", "--keys", "end", "--size", "120x40"])
+    #expect(end.stdout.contains("sequence ended"))
+    #expect(end.stdout.contains("0.0064"))
+  }
+
+  @Test func theOutputIsTheSameEveryTime() throws {
+    let arguments = ["render", "--keys", "right s right ? ?", "--size", "120x40", "--all-frames"]
+    let first = try Support.run(arguments)
+    let second = try Support.run(arguments)
+    #expect(first.status == 0)
+    #expect(first.stdout == second.stdout)
+  }
+
+  @Test func allFramesNamesEachFrame() throws {
+    let outcome = try Support.run(
+      ["render", "--keys", "right down", "--size", "80x24", "--all-frames"])
+    let separators = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("── frame") }
+    #expect(
+      separators == [
+        "── frame 1 · key start · Company A · t = 1 / 4",
+        "── frame 2 · key right · Company A · t = 2 / 4",
+        "── frame 3 · key down · Company B · t = 2 / 4",
+      ])
+    #expect(
+      outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 3 * 25 + 1)
+  }
+
+  @Test func anUnknownKeyIsBadUsage() throws {
+    let outcome = try Support.run(["render", "--keys", "right sideways"])
+    #expect(outcome.status == 2)
+    #expect(outcome.stdout.isEmpty)
+    #expect(
+      outcome.stderr.hasPrefix("lstmviz: --keys: unknown key 'sideways'; valid keys: right left"))
+    #expect(outcome.stderr.filter { $0 == "\n" }.count == 1)
+  }
+
+  @Test func aBadSizeIsBadUsage() throws {
+    for size in ["80", "x24", "0x0", "80x-1", "eighty"] {
+      let outcome = try Support.run(["render", "--size", size])
+      #expect(outcome.status == 2, "\(size)")
+      #expect(outcome.stdout.isEmpty)
+      #expect(outcome.stderr.hasPrefix("lstmviz: --size:"), "\(size)")
+    }
+  }
+
+  @Test func aSmallSizeSaysTooSmall() throws {
+    let outcome = try Support.run(["render", "--size", "60x20"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("terminal too small: need 80×24, have 60×20"))
+    #expect(outcome.stdout.contains("q quits"))
+  }
+
+  @Test func aVectorModelShowsTheSelectedUnit() throws {
+    let outcome = try Support.run([
+      "render", "--model", "\(golden)/torch-3x2.state_dict.json", "--sequences",
+      "\(golden)/torch-3x2.sequences.json", "--keys", "right ]", "--size", "80x24",
+    ])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("unit 2 / 3"))
+    #expect(outcome.stdout.contains("x = STM·U + input·W + b"))
+    #expect(outcome.stdout.contains("▸2:"))
+  }
+
+  @Test func precisionAppliesToEveryNumber() throws {
+    let outcome = try Support.run(["render", "--keys", "right", "--precision", "2"])
+    #expect(outcome.stdout.contains("-0.13·2.70 + 0.50·1.63 + 1.62"))
+    let bad = try Support.run(["render", "--precision", "13"])
+    #expect(bad.status == 2)
+  }
+}
