@@ -44,6 +44,29 @@ func traceText(_ lesson: Lesson, _ format: TraceFormat, precision: Int = 4) thro
       ))
   }
 
+  @Test func csvColumnsAreTheQuantitiesTheyName() throws {
+    let files = [
+      "m.json": try String(contentsOf: fixtureURL("torch-3x2.state_dict.json"), encoding: .utf8),
+      "s.json": try String(contentsOf: fixtureURL("torch-3x2.sequences.json"), encoding: .utf8),
+    ]
+    let lesson = try load(LessonSources(model: "m.json", sequences: "s.json"), files: files)
+    let lines = try traceText(lesson, .csv).split(separator: "\n")
+    let header = lines[0].split(separator: ",").map(String.init)
+    #expect(header == ["sequence", "t", "unit", "input_1", "input_2"] + TraceQuantity.all.map(\.key))
+    let run = SequenceRun(model: lesson.model, sequence: lesson.sequences[0])
+    #expect(lines.count == 1 + run.count * 3)
+    for line in lines.dropFirst() {
+      let cells = line.split(separator: ",").map(String.init)
+      guard let t = Int(cells[1]), let unit = Int(cells[2]) else {
+        Issue.record("bad row \(line)")
+        continue
+      }
+      let step = run.step(at: t)
+      let expected = step.input + TraceQuantity.all.map { $0.value(step, unit - 1) }
+      #expect(cells.dropFirst(3).map { Double($0) } == expected)
+    }
+  }
+
   @Test func csvQuotesNamesThatNeedIt() {
     #expect(TraceCSV.cell("plain") == "plain")
     #expect(TraceCSV.cell("a,b") == "\"a,b\"")
