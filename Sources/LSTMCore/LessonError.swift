@@ -33,7 +33,12 @@ struct JSONErrorSite {
 
   /// An error at `node`, found at `path`.
   func error(_ path: JSONPath, _ node: JSONNode?, _ message: String) -> LessonError {
-    let line = node.map { " (line \($0.line))" } ?? ""
-    return LessonError(file: file, location: "\(path)\(line)", message: message)
+    let location: String
+    switch (path.components.isEmpty, node) {
+    case (true, let node?): location = "line \(node.line)"
+    case (false, let node?): location = "\(path) (line \(node.line))"
+    case (_, nil): location = "\(path)"
+    }
+    return LessonError(file: file, location: location, message: message)
   }
 }

@@ -14,33 +14,44 @@ public enum NumberFormatting {
     guard value.isFinite else {
       return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf")
     }
-    var scale: Double = 1
-    for _ in 0..<precision { scale *= 10 }
+    let scale = powersOfTen[precision]
     let scaled = (abs(value) * scale).rounded(.toNearestOrEven)
-    let body: String
-    if scaled < 9e15 {
-      body = digits(UInt64(scaled), precision: precision)
-    } else {
-      body = String(format: "%.\(precision)f", abs(value))
-    }
     let negative = value < 0 && scaled != 0
-    if negative { return "-" + body }
-    return signed ? " " + body : body
+    guard scaled < 9e15 else {
+      let body = String(format: "%.\(precision)f", abs(value))
+      return negative ? "-" + body : signed ? " " + body : body
+    }
+    // Digits are written from the back of a small stack buffer: no allocation for the text of
+    // an ordinary number, which fits a small string.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+      var magnitude = UInt64(scaled)
+      var start = buffer.count
+      var written = 0
+      repeat {
+        if written == precision && precision > 0 {
+          start -= 1
+          buffer[start] = UInt8(ascii: ".")
+        }
+        start -= 1
+        buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        written += 1
+      } while magnitude > 0 || written <= precision
+      if negative || signed {
+        start -= 1
+        buffer[start] = negative ? UInt8(ascii: "-") : UInt8(ascii: " ")
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+    }
   }
+
+  /// 10⁰ … 10¹², exact.
+  private static let powersOfTen: [Double] = [
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+  ]
 
   /// The shortest text that reads back as exactly `value` (for CSV and JSON at full precision).
   public static func exact(_ value: Double) -> String {
     value.description
-  }
-
-  /// `magnitude / 10^precision` written out with exactly `precision` decimals.
-  private static func digits(_ magnitude: UInt64, precision: Int) -> String {
-    var text = String(magnitude)
-    if precision == 0 { return text }
-    if text.count <= precision {
-      text = String(repeating: "0", count: precision - text.count + 1) + text
-    }
-    text.insert(".", at: text.index(text.endIndex, offsetBy: -precision))
-    return text
   }
 }

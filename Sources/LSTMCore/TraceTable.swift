@@ -32,19 +32,23 @@ struct TraceTable {
       try writer.write("\n\(sequence.name) · \(steps)\n")
       let estimate = max(precision + 6, "t = \(sequence.count)".count + 2)
       let perBlock = max(1, (Self.width - labelWidth) / estimate)
-      var block: [StepTrace] = []
-      block.reserveCapacity(perBlock)
-      var last: StepTrace?
+      var block = Array(repeating: 0.0, count: rows.count * perBlock)
+      var times: [Int] = []
+      times.reserveCapacity(perBlock)
+      var last: [Double] = []
       try model.forEachStep(of: sequence) { step in
-        block.append(step)
-        if block.count == perBlock {
-          try writeBlock(block, rows: rows, labelWidth: labelWidth)
-          block.removeAll(keepingCapacity: true)
+        for (r, row) in rows.enumerated() { block[r * perBlock + times.count] = row.value(step) }
+        times.append(step.t)
+        if times.count == perBlock {
+          try writeBlock(block, times: times, rows: rows, labelWidth: labelWidth)
+          times.removeAll(keepingCapacity: true)
         }
-        if step.t == sequence.count { last = step }
+        if step.t == sequence.count { last = step.stm }
       }
-      if !block.isEmpty { try writeBlock(block, rows: rows, labelWidth: labelWidth) }
-      var summary = "prediction (STM after t = \(sequence.count)): " + list(last?.stm ?? [])
+      if !times.isEmpty {
+        try writeBlock(block, times: times, rows: rows, labelWidth: labelWidth)
+      }
+      var summary = "prediction (STM after t = \(sequence.count)): " + list(last)
       if let target = sequence.target { summary += "    target: " + list(target) }
       try writer.write(summary + "\n")
     }
@@ -66,20 +70,32 @@ struct TraceTable {
     return rows
   }
 
-  func writeBlock(_ steps: [StepTrace], rows: [Row], labelWidth: Int) throws {
-    let headers = steps.map { "t = \($0.t)" }
-    let cells = rows.map { row in
-      steps.map { NumberFormatting.fixed(row.value($0), precision: precision, signed: true) }
+  /// Writes the steps `times` of a block: `values` holds row r's number for column c at
+  /// `r * capacity + c`, where capacity is `values.count / rows.count`.
+  func writeBlock(_ values: [Double], times: [Int], rows: [Row], labelWidth: Int) throws {
+    let capacity = values.count / rows.count
+    let headers = times.map { "t = \($0)" }
+    var cells: [String] = []
+    cells.reserveCapacity(rows.count * times.count)
+    for r in rows.indices {
+      for c in times.indices {
+        cells.append(
+          NumberFormatting.fixed(values[r * capacity + c], precision: precision, signed: true))
+      }
     }
-    let columnWidth =
-      2 + max(headers.map(\.count).max() ?? 0, cells.joined().map(\.count).max() ?? 0)
-    var line = pad("", labelWidth)
-    for header in headers { line += pad(header, columnWidth, right: true) }
-    try writer.write(line + "\n")
-    for (row, values) in zip(rows, cells) {
-      line = pad(row.label, labelWidth)
-      for value in values { line += pad(value, columnWidth, right: true) }
-      try writer.write(line + "\n")
+    let widest = max(headers.map(\.utf8.count).max() ?? 0, cells.map(\.utf8.count).max() ?? 0)
+    let columnWidth = 2 + widest
+    try writer.write(pad("", labelWidth))
+    for header in headers { try writer.write(pad(header, columnWidth, right: true)) }
+    try writer.write(byte: UInt8(ascii: "\n"))
+    for (r, row) in rows.enumerated() {
+      try writer.write(pad(row.label, labelWidth))
+      for c in times.indices {
+        let cell = cells[r * times.count + c]
+        for _ in cell.utf8.count..<columnWidth { try writer.write(byte: UInt8(ascii: " ")) }
+        try writer.write(cell)
+      }
+      try writer.write(byte: UInt8(ascii: "\n"))
     }
   }
 

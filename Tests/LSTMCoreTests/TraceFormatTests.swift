@@ -52,7 +52,8 @@ func traceText(_ lesson: Lesson, _ format: TraceFormat, precision: Int = 4) thro
     let lesson = try load(LessonSources(model: "m.json", sequences: "s.json"), files: files)
     let lines = try traceText(lesson, .csv).split(separator: "\n")
     let header = lines[0].split(separator: ",").map(String.init)
-    #expect(header == ["sequence", "t", "unit", "input_1", "input_2"] + TraceQuantity.all.map(\.key))
+    #expect(
+      header == ["sequence", "t", "unit", "input_1", "input_2"] + TraceQuantity.all.map(\.key))
     let run = SequenceRun(model: lesson.model, sequence: lesson.sequences[0])
     #expect(lines.count == 1 + run.count * 3)
     for line in lines.dropFirst() {

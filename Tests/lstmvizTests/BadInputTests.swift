@@ -132,7 +132,7 @@ let badInputs: [BadInput] = [
       "l.json":
         #"{"model": {"forget": \#(gate), "input": \#(gate), "candidate": \#(gate), "output": \#(gate)}}"#
     ],
-    ["trace", "l.json"], ["l.json: (top level) (line 1)", "missing \"sequences\""]),
+    ["trace", "l.json"], ["l.json: line 1", "missing \"sequences\""]),
   BadInput(
     "empty sequence", ["l.json": lessonJSON(sequences: #"[{"name": "A", "values": []}]"#)],
     ["trace", "l.json"], ["l.json: sequences[0].values (line 4)", "empty"]),
@@ -192,11 +192,11 @@ let badInputs: [BadInput] = [
     ["l.json: ", "nested more than 256"]),
   BadInput(
     "model given as a lesson", ["m.json": stateDictJSON()], ["trace", "m.json"],
-    ["m.json: (top level) (line 1)", "--model"]),
+    ["m.json: line 1", "--model"]),
   BadInput(
     "layer that is not there", ["m.json": stateDictJSON()],
     ["trace", "--model", "m.json", "--layer", "1"],
-    ["m.json: (top level) (line 1)", "no layer 1"]),
+    ["m.json: line 1", "no layer 1"]),
   BadInput("unknown option", [:], ["trace", "--colour"], ["--colour"]),
   BadInput("unknown format", [:], ["trace", "--format", "xml"], ["xml"]),
   BadInput("precision out of range", [:], ["trace", "--precision", "13"], ["--precision"]),
