@@ -141,9 +141,16 @@ extension Lesson {
     let firstByte = bytes.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first
     let looksJSON = firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[")
     if lowered.hasSuffix(".json") || (!lowered.hasSuffix(".csv") && looksJSON) {
-      let node = try JSONParser.parse(bytes, file: path)
-      return try LessonDecoding.sequencesFile(
-        node, fields: JSONFields(site: JSONErrorSite(file: path)), model: model)
+      do {
+        let node = try JSONParser.parse(bytes, file: path)
+        return try LessonDecoding.sequencesFile(
+          node, fields: JSONFields(site: JSONErrorSite(file: path)), model: model)
+      } catch {
+        guard !lowered.hasSuffix(".json") else { throw error }
+        var noted = error
+        noted.message += " (read as JSON: the file starts with '{' or '[')"
+        throw noted
+      }
     }
     let note = lowered.hasSuffix(".csv") ? "" : " (read as CSV: the name does not end in .json)"
     return try SequenceCSV.sequences(bytes, file: path, formatNote: note)

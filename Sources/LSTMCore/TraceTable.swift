@@ -85,6 +85,7 @@ struct TraceTable {
     }
     let widest = max(headers.map(\.utf8.count).max() ?? 0, cells.map(\.utf8.count).max() ?? 0)
     let columnWidth = 2 + widest
+    if times.first != 1 { try writer.write(byte: UInt8(ascii: "\n")) }
     try writer.write(pad("", labelWidth))
     for header in headers { try writer.write(pad(header, columnWidth, right: true)) }
     try writer.write(byte: UInt8(ascii: "\n"))
