@@ -172,7 +172,8 @@ let badInputs: [BadInput] = [
     "sequences file read as CSV", ["s.txt": "a\nzero\n"], ["trace", "--sequences", "s.txt"],
     ["s.txt: line 2, column 1", "read as CSV"]),
   BadInput(
-    "sequences file read as JSON", ["s.txt": "{\"sequences\": 1}"], ["trace", "--sequences", "s.txt"],
+    "sequences file read as JSON", ["s.txt": "{\"sequences\": 1}"],
+    ["trace", "--sequences", "s.txt"],
     ["s.txt: sequences (line 1)", "read as JSON"]),
   BadInput(
     "binary garbage", bytes: ["g.json": [0x7B, 0x00, 0xFF, 0xFE, 0x13, 0x80, 0x22, 0x41]],
