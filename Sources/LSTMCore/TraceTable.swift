@@ -30,7 +30,7 @@ struct TraceTable {
     for sequence in lesson.sequences {
       let steps = sequence.count == 1 ? "1 step" : "\(sequence.count) steps"
       try writer.write("\n\(sequence.name) · \(steps)\n")
-      let estimate = max(precision + 6, "t = \(sequence.count)".count + 2)
+      let estimate = max(precision + 5, "t = \(sequence.count)".count + 2)
       let perBlock = max(1, (Self.width - labelWidth) / estimate)
       var block = Array(repeating: 0.0, count: rows.count * perBlock)
       var times: [Int] = []
