@@ -105,8 +105,10 @@ public struct Canvas: Sendable, Equatable {
 
   /// Sets the style of `count` cells from `row`, `column`, keeping their characters.
   public mutating func restyle(row: Int, column: Int, count: Int, style: Style) {
-    guard (0..<height).contains(row) else { return }
-    for x in max(column, 0)..<min(column + count, width) where x >= max(column, 0) {
+    let first = max(column, 0)
+    let end = min(column + max(count, 0), width)
+    guard (0..<height).contains(row), first < end else { return }
+    for x in first..<end {
       cells[row * width + x].style = style
     }
   }

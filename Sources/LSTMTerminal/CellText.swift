@@ -60,47 +60,79 @@ struct CellText {
     ])
   }
 
-  /// The lines of one stage, laid out with `columns`.
-  func lines(of stage: Stage, columns: Columns) -> [Line] {
+  /// What a stage does to the memories: a named value, its meaning, and its computation.
+  struct Result {
+    /// `remembered LTM`.
+    var name: String
+    /// `f × LTM`.
+    var meaning: String
+    /// `0.8899 × -0.2012`.
+    var expression: Line
+    /// `-0.1791`.
+    var value: Double
+    /// How the name is drawn: the new memories in their own colour.
+    var role: StyleRole = .plain
+  }
+
+  /// The results of `stage`, in the order they are computed.
+  func results(of stage: Stage) -> [Result] {
     switch stage {
     case .forget:
       return [
-        heading(stage, .forget) + Span("   " + generalForm, .dim),
-        xLine(.forget, columns: columns),
-        memoryLine(
-          "remembered LTM", "f × LTM",
-          product(step.gates.forget.value[unit], step.ltmIn[unit]), step.ltmRemembered[unit],
-          columns: columns),
+        Result(
+          name: "remembered LTM", meaning: "f × LTM",
+          expression: product(step.gates.forget.value[unit], step.ltmIn[unit]),
+          value: step.ltmRemembered[unit])
       ]
     case .input:
       return [
-        heading(stage, .candidate),
-        xLine(.candidate, columns: columns),
-        subheading(.input),
-        xLine(.input, columns: columns),
-        memoryLine(
-          "added LTM", "i × g",
-          product(step.gates.input.value[unit], step.gates.candidate.value[unit]),
-          step.ltmAdded[unit], columns: columns),
-        memoryLine(
-          "new LTM", "remembered + added",
-          Line([numbers.span(step.ltmRemembered[unit])]) + plusOrMinus(step.ltmAdded[unit]),
-          step.ltm[unit], columns: columns, role: .ltm),
+        Result(
+          name: "added LTM", meaning: "i × g",
+          expression: product(step.gates.input.value[unit], step.gates.candidate.value[unit]),
+          value: step.ltmAdded[unit]),
+        Result(
+          name: "new LTM", meaning: "remembered + added",
+          expression: Line([numbers.span(step.ltmRemembered[unit])])
+            + plusOrMinus(step.ltmAdded[unit]),
+          value: step.ltm[unit], role: .ltm),
       ]
     case .output:
       return [
-        heading(stage, .output),
-        xLine(.output, columns: columns),
-        memoryLine(
-          "potential STM", "tanh(new LTM)",
-          Line([Span("tanh("), numbers.span(step.ltm[unit]), Span(")")]),
-          step.stmPotential[unit], columns: columns),
-        memoryLine(
-          "new STM", "o × potential STM",
-          product(step.gates.output.value[unit], step.stmPotential[unit]), step.stm[unit],
-          columns: columns, role: .stm),
+        Result(
+          name: "potential STM", meaning: "tanh(new LTM)",
+          expression: Line([Span("tanh("), numbers.span(step.ltm[unit]), Span(")")]),
+          value: step.stmPotential[unit]),
+        Result(
+          name: "new STM", meaning: "o × potential STM",
+          expression: product(step.gates.output.value[unit], step.stmPotential[unit]),
+          value: step.stm[unit], role: .stm),
       ]
     }
+  }
+
+  /// The gates of `stage`, in the order the seed computes them.
+  static func gates(of stage: Stage) -> [Gate] {
+    switch stage {
+    case .forget: [.forget]
+    case .input: [.candidate, .input]
+    case .output: [.output]
+    }
+  }
+
+  /// The lines of one stage, laid out with `columns`: a heading, each gate's x and value, and
+  /// the results.
+  func lines(of stage: Stage, columns: Columns) -> [Line] {
+    var lines: [Line] = []
+    for (index, gate) in CellText.gates(of: stage).enumerated() {
+      if index == 0 {
+        let heading = heading(stage, gate)
+        lines.append(stage == .forget ? heading + Span("   " + generalForm, .dim) : heading)
+      } else {
+        lines.append(subheading(gate))
+      }
+      lines.append(xLine(gate, columns: columns))
+    }
+    return lines + results(of: stage).map { memoryLine($0, columns: columns) }
   }
 
   /// `1 Forget gate   f  % of LTM to remember`.
@@ -138,16 +170,18 @@ struct CellText {
       + numbers.span(activity.value[unit], signed: true, bold: true)
   }
 
+  /// `  new STM = o × potential STM = 0.4839 × -0.1995`, before its value.
+  private func memoryText(_ result: Result) -> Line {
+    Line([
+      Span(CellText.indent), Span(result.name, Style(result.role, bold: result.role != .plain)),
+      Span(" = "), Span(result.meaning, .dim), Span(" = "),
+    ]) + result.expression
+  }
+
   /// `  new STM = o × potential STM = 0.4839 × -0.1995        = -0.0965`.
-  private func memoryLine(
-    _ name: String, _ meaning: String, _ expression: Line, _ value: Double, columns: Columns,
-    role: StyleRole = .plain
-  ) -> Line {
-    let line =
-      Line([Span(CellText.indent), Span(name, Style(role, bold: role != .plain)), Span(" = ")])
-      + Span(meaning, .dim) + Span(" = ") + expression
-    return line.padded(to: columns.valueEquals) + Span(" = ")
-      + numbers.span(value, signed: true, bold: true)
+  private func memoryLine(_ result: Result, columns: Columns) -> Line {
+    memoryText(result).padded(to: columns.valueEquals) + Span(" = ")
+      + numbers.span(result.value, signed: true, bold: true)
   }
 
   /// Where the columns of the formula lines fall.
@@ -179,22 +213,10 @@ struct CellText {
     let termsWidth = Gate.allCases.map { terms($0, labelled: labelled).width }.max() ?? 0
     let xEquals = CellText.indent.count + 4 + termsWidth
     let activation = xEquals + 3 + numberWidth + 4
-    let memoryWidth =
-      [
-        "remembered LTM = f × LTM = " + "\(numbers.plain(step.gates.forget.value[unit])) × "
-          + numbers.plain(step.ltmIn[unit]),
-        "added LTM = i × g = \(numbers.plain(step.gates.input.value[unit])) × "
-          + numbers.plain(step.gates.candidate.value[unit]),
-        "new LTM = remembered + added = \(numbers.plain(step.ltmRemembered[unit])) + "
-          + numbers.plain(step.ltmAdded[unit]),
-        "potential STM = tanh(new LTM) = tanh(\(numbers.plain(step.ltm[unit])))",
-        "new STM = o × potential STM = \(numbers.plain(step.gates.output.value[unit])) × "
-          + numbers.plain(step.stmPotential[unit]),
-      ].map { CellText.indent.count + $0.count }.max() ?? 0
+    let results = Stage.allCases.flatMap { self.results(of: $0) }
+    let memoryWidth = results.map { memoryText($0).width }.max() ?? 0
     let valueEquals = max(activation + 11, memoryWidth)
-    let resultWidth =
-      [step.ltmRemembered, step.ltmAdded, step.ltm, step.stmPotential, step.stm]
-      .map { numbers.signed($0[unit]).count }.max() ?? 0
+    let resultWidth = results.map { numbers.signed($0.value).count }.max() ?? 0
     return Columns(
       labelled: labelled, xEquals: xEquals, activation: activation, valueEquals: valueEquals,
       width: valueEquals + 3 + max(numberWidth, resultWidth))

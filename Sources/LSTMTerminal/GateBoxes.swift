@@ -12,6 +12,9 @@ struct GateBoxes {
   /// The width of the three boxes together.
   let width: Int
 
+  /// The formulas' text for the selected unit.
+  private var text: CellText { CellText(step: step, model: model, unit: unit, numbers: numbers) }
+
   /// Rows of each activation plot.
   static let plotHeight = 7
 
@@ -78,13 +81,13 @@ struct GateBoxes {
     ])
   }
 
-  /// A gate's derivation: `x = terms`, then `  = x   f = σ(x) = value`.
-  private func derivation(_ gate: Gate, general: Bool) -> [Line] {
-    let text = CellText(step: step, model: model, unit: unit, numbers: numbers)
+  /// A gate's derivation: `x = STM·w + input·w + b`, `  = terms`, then
+  /// `  = x   f = σ(x) = value`.
+  private func derivation(_ gate: Gate) -> [Line] {
     var lines: [Line] = []
-    if general { lines.append(Line([Span(text.generalForm, .dim)])) }
+    lines.append(Line([Span(text.generalForm, .dim)]))
     let terms = text.terms(gate, labelled: !model.isScalar && textWidth >= 50)
-    lines += wrap(Line([Span(general ? "  = " : "x = ")]) + terms, indent: "    ")
+    lines += wrap(Line([Span("  = ")]) + terms, indent: "    ")
     let result = Line([Span("  = ")]) + numbers.span(step.gates[gate].x[unit], signed: true)
     let activation = Line([
       Span(gate.symbol, Style(.gate(gate), bold: true)),
@@ -100,45 +103,21 @@ struct GateBoxes {
   }
 
   /// `name = meaning` then `  = expression = value`, wrapped to the box.
-  private func result(
-    _ name: String, _ meaning: String, _ expression: Line, _ value: Double, role: StyleRole = .plain
-  ) -> [Line] {
-    [Line([Span(name, Style(role, bold: true)), Span(" = " + meaning, .dim)])]
+  private func lines(of result: CellText.Result) -> [Line] {
+    [Line([Span(result.name, Style(result.role, bold: true)), Span(" = " + result.meaning, .dim)])]
       + wrap(
-        Line([Span("  = ")]) + expression + Span(" = ")
-          + numbers.span(value, signed: true, bold: true), indent: "  ")
+        Line([Span("  = ")]) + result.expression + Span(" = ")
+          + numbers.span(result.value, signed: true, bold: true), indent: "  ")
   }
 
-  /// The text rows of a stage's box.
+  /// The text rows of a stage's box: each gate's derivation, then the results.
   private func content(of stage: Stage) -> [Line] {
-    let text = CellText(step: step, model: model, unit: unit, numbers: numbers)
-    switch stage {
-    case .forget:
-      return [heading(.forget)] + derivation(.forget, general: true)
-        + result(
-          "remembered LTM", "f × LTM",
-          text.product(step.gates.forget.value[unit], step.ltmIn[unit]), step.ltmRemembered[unit])
-    case .input:
-      return [heading(.candidate)] + derivation(.candidate, general: false) + [heading(.input)]
-        + derivation(.input, general: false)
-        + result(
-          "added LTM", "i × g",
-          text.product(step.gates.input.value[unit], step.gates.candidate.value[unit]),
-          step.ltmAdded[unit])
-        + result(
-          "new LTM", "remembered + added",
-          Line([numbers.span(step.ltmRemembered[unit])]) + text.plusOrMinus(step.ltmAdded[unit]),
-          step.ltm[unit], role: .ltm)
-    case .output:
-      return [heading(.output)] + derivation(.output, general: false)
-        + result(
-          "potential STM", "tanh(new LTM)",
-          Line([Span("tanh("), numbers.span(step.ltm[unit]), Span(")")]), step.stmPotential[unit])
-        + result(
-          "new STM", "o × potential STM",
-          text.product(step.gates.output.value[unit], step.stmPotential[unit]), step.stm[unit],
-          role: .stm)
+    var lines: [Line] = []
+    for gate in CellText.gates(of: stage) {
+      lines.append(heading(gate))
+      lines += derivation(gate)
     }
+    return lines + text.results(of: stage).flatMap { self.lines(of: $0) }
   }
 
   /// The plots at the foot of a stage's box: each gate's x marked on its activation.
@@ -160,7 +139,7 @@ struct GateBoxes {
       case .output:
         [
           ActivationPlot(activation: .sigmoid, marks: [mark(.output)]),
-          ActivationPlot(activation: .tanh, marks: [ltm]),
+          ActivationPlot(activation: .tanh, marks: [ltm], title: "tanh(new LTM c)"),
         ]
       }
     let plotWidth = plots.count == 1 ? textWidth - 1 : (textWidth - 3) / 2

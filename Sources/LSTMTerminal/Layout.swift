@@ -131,7 +131,8 @@ struct Layout {
     }
     let sigmoid = ActivationPlot(
       activation: .sigmoid, marks: [mark(.forget), mark(.input), mark(.output)].compactMap { $0 })
-    let tanh = ActivationPlot(activation: .tanh, marks: tanhMarks)
+    let tanh = ActivationPlot(
+      activation: .tanh, marks: tanhMarks, title: state.reveals(.output) ? "tanh(x), tanh(c)" : nil)
     let height = min(rows / 2, 7)
     let plots =
       sigmoid.lines(width: width, height: height) + tanh.lines(width: width, height: height)
@@ -157,6 +158,11 @@ struct Layout {
       Span(" (\(state.sequenceIndex + 1)/\(state.sequenceCount))", .dim), Span("   t = "),
       Span("\(step.t)", Style(.highlight, bold: true)), Span(" / \(run.count)"),
     ])
+    if let stage = state.stage {
+      right += Span("   stage ")
+      right += Span("\(stage.number)", Style(.highlight, bold: true))
+      right += Span(" / \(Stage.allCases.count)")
+    }
     if run.model.hiddenSize > 1 {
       right += Span("   unit ")
       right += Span("\(unit + 1)", Style(.highlight, bold: true))

@@ -60,6 +60,14 @@ struct ActivationPlot {
 
   let activation: Activation
   let marks: [Mark]
+  /// The heading above the curve; by default `σ(x)` or `tanh(x)`.
+  var title: String?
+
+  init(activation: Activation, marks: [Mark], title: String? = nil) {
+    self.activation = activation
+    self.marks = marks
+    self.title = title
+  }
 
   /// The x shown, from -span to span.
   private var span: Double { activation == .sigmoid ? 6 : 3 }
@@ -81,7 +89,7 @@ struct ActivationPlot {
       let fraction = (x + span) / (2 * span)
       return gutter + min(max(Int((fraction * Double(plotWidth - 1)).rounded()), 0), plotWidth - 1)
     }
-    let name = activation == .sigmoid ? "σ(x)" : "tanh(x)"
+    let name = title ?? (activation == .sigmoid ? "σ(x)" : "tanh(x)")
     grid.write(name, row: 0, column: 0, style: Style(.heading, bold: true))
     grid.write(high == 1 ? " 1" : "", row: 1, column: 0, style: Style(.dim))
     grid.write(low == 0 ? " 0" : "-1", row: plotHeight, column: 0, style: Style(.dim))
@@ -193,8 +201,9 @@ struct HistoryPlot {
         "\(history.stepCount) steps in \(columns) columns: each shows its last value and its range",
         row: 0, column: gutter, style: Style(.dim))
     }
+    let inputName = history.input.count > 1 ? "in₁" : "input"
     let names: [(String, Character, Style, Int)] = [
-      ("input", "◆", .plain, lanes[0].top + (lanes[0].height - 1) / 2),
+      (inputName, "◆", .plain, lanes[0].top + (lanes[0].height - 1) / 2),
       ("LTM", "●", Style(.ltm, bold: true), lanes[1].top + (lanes[1].height - 2) / 2),
       ("STM", "○", Style(.stm, bold: true), lanes[1].top + (lanes[1].height - 2) / 2 + 1),
     ]

@@ -34,7 +34,9 @@ struct Sparklines {
     guard history.buckets > 0, let input = history.input.first,
       history.ltm.indices.contains(unit), history.stm.indices.contains(unit)
     else { return [] }
-    let labels = ["history  input ", "   LTM ", "   STM "]
+    let labels = [
+      "history  " + (history.input.count > 1 ? "in₁ " : "input "), "   LTM ", "   STM ",
+    ]
     let room = (width - labels.reduce(0) { $0 + $1.count } - 12) / 3
     let columns = max(min(history.buckets, room, 40), 1)
     let series: [(String, Series, StyleRole)] = [

@@ -28,4 +28,14 @@ import Testing
     #expect(canvas[0, 0]?.style == .plain)
     #expect(canvas[0, 4] == nil)
   }
+
+  @Test func restyleOutsideTheGridDoesNothing() {
+    var canvas = Canvas(width: 4, height: 1)
+    canvas.put("ab", row: 0, column: 0)
+    let before = canvas
+    canvas.restyle(row: 0, column: 9, count: 3, style: Style(.highlight))
+    canvas.restyle(row: 0, column: -5, count: 2, style: Style(.highlight))
+    canvas.restyle(row: 0, column: 1, count: -3, style: Style(.highlight))
+    #expect(canvas == before)
+  }
 }

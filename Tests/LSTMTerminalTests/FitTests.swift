@@ -62,3 +62,52 @@ import Testing
     check(.statQuest, precision: 6)
   }
 }
+
+/// A small deterministic random number generator, so that a failure can be replayed.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+@Suite struct RandomFrameTests {
+  static let actions: [Action] = [
+    .next, .previous, .first, .last, .nextSequence, .previousSequence, .toggleStages,
+    .togglePlay, .tick, .faster, .slower, .nextUnit, .previousUnit, .toggleHelp, .closeHelp,
+    .setStatus("recording stopped: disk full"), .setStatus(nil),
+  ]
+
+  @Test(arguments: [1, 2, 3])
+  func randomSessionsNeverDrawOutsideTheFrame(seed: UInt64) throws {
+    var random = SplitMix(state: seed)
+    let lessons = [Lesson.statQuest, try torch3x2Lesson()]
+    for session in 0..<40 {
+      var state = State(
+        lesson: lessons[session % 2], width: Int.random(in: 0...200, using: &random),
+        height: Int.random(in: 0...70, using: &random),
+        precision: Int.random(in: 0...8, using: &random))
+      for _ in 0..<12 {
+        if Int.random(in: 0..<6, using: &random) == 0 {
+          reduce(
+            &state,
+            .resize(
+              width: Int.random(in: -5...220, using: &random),
+              height: Int.random(in: -5...80, using: &random)))
+        } else {
+          reduce(&state, RandomFrameTests.actions.randomElement(using: &random) ?? .next)
+        }
+        let canvas = Screen.render(state)
+        #expect(canvas.lines.count == state.height)
+        #expect(canvas.lines.allSatisfy { $0.count <= state.width })
+        #expect((1...max(state.stepCount, 1)).contains(state.t))
+        #expect((0..<state.hiddenSize).contains(state.unit))
+      }
+    }
+  }
+}

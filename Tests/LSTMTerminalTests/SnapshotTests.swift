@@ -52,4 +52,18 @@ import Testing
   @Test func tooSmall() throws {
     try expectSnapshot(statQuest(width: 60, height: 20), "too-small-60x20")
   }
+
+  @Test func stageModeSideBySide() throws {
+    try expectSnapshot(
+      statQuest([.next, .toggleStages, .next], width: 120, height: 40),
+      "statquest-A-t2-stage2-120x40")
+  }
+
+  @Test func vectorCellSecondUnit() throws {
+    var state = State(lesson: try torch3x2Lesson(), width: 80, height: 24)
+    for action in [Action.next, .nextUnit] { reduce(&state, action) }
+    try expectSnapshot(state, "torch3x2-t2-unit2-80x24")
+    reduce(&state, .resize(width: 120, height: 40))
+    try expectSnapshot(state, "torch3x2-t2-unit2-120x40")
+  }
 }
