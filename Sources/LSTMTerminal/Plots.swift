@@ -113,15 +113,24 @@ struct ActivationPlot {
     )
     grid.write(ends.0, row: axis, column: gutter, style: Style(.dim))
     grid.write(ends.1, row: axis, column: width - ends.1.count, style: Style(.dim))
-    for mark in marks {
-      let clamped = min(max(mark.x, -span), span)
-      let x = column(clamped)
-      let y = row(activation(mark.x))
+    let points = marks.map { mark in
+      (mark, column(min(max(mark.x, -span), span)), row(activation(mark.x)))
+    }
+    for (mark, x, y) in points {
       grid.set("●", row: y, column: x, style: mark.style)
-      let labelColumn = mark.x > span * 0.6 ? x - 1 : x + 1
-      grid.set(mark.label, row: y, column: labelColumn, style: mark.style)
       grid.set(
         mark.x < -span ? "◂" : mark.x > span ? "▸" : "▲", row: axis, column: x, style: mark.style)
+    }
+    // Each label beside its point, wherever the curve leaves room.
+    for (mark, x, y) in points {
+      let places = [(y, x + 1), (y, x - 1), (y - 1, x), (y + 1, x), (y - 1, x + 1), (y + 1, x - 1)]
+      let free = places.first { place in
+        (1...plotHeight).contains(place.0) && place.1 >= gutter
+          && [" ", "·", "┄"].contains(grid.character(row: place.0, column: place.1))
+      }
+      if let (labelRow, labelColumn) = free {
+        grid.set(mark.label, row: labelRow, column: labelColumn, style: mark.style)
+      }
     }
     return grid.lines
   }
@@ -190,26 +199,27 @@ struct HistoryPlot {
     ]
     let valueWidth =
       lanes.flatMap { [numbers.signed($0.low), numbers.signed($0.high)] }.map(\.count).max() ?? 7
-    let gutter = 8 + valueWidth + 2
+    let gutter = valueWidth + 2
     let plotWidth = width - gutter - 1
     guard plotWidth >= 8, plotRows >= 4, lanes[1].height >= 2 else { return grid.lines }
 
     grid.write("history", row: 0, column: 0, style: Style(.heading, bold: true))
+    var legend = 9
+    let inputName = history.input.count > 1 ? "input 1" : "input"
+    let names: [(String, Character, Style)] = [
+      (inputName, "◆", .plain), ("LTM", "●", Style(.ltm, bold: true)),
+      ("STM", "○", Style(.stm, bold: true)),
+    ]
+    for (name, mark, style) in names {
+      grid.set(mark, row: 0, column: legend, style: style)
+      grid.write(name, row: 0, column: legend + 2, style: style)
+      legend += name.count + 5
+    }
     if history.buckets < history.stepCount || plotWidth < history.buckets {
       let columns = min(plotWidth, history.buckets)
       grid.write(
         "\(history.stepCount) steps in \(columns) columns: each shows its last value and its range",
-        row: 0, column: gutter, style: Style(.dim))
-    }
-    let inputName = history.input.count > 1 ? "in₁" : "input"
-    let names: [(String, Character, Style, Int)] = [
-      (inputName, "◆", .plain, lanes[0].top + (lanes[0].height - 1) / 2),
-      ("LTM", "●", Style(.ltm, bold: true), lanes[1].top + (lanes[1].height - 2) / 2),
-      ("STM", "○", Style(.stm, bold: true), lanes[1].top + (lanes[1].height - 2) / 2 + 1),
-    ]
-    for (name, mark, style, row) in names {
-      grid.write(name, row: row, column: 0, style: style)
-      grid.set(mark, row: row, column: name.count + 1, style: style)
+        row: 0, column: legend + 1, style: Style(.dim))
     }
     for lane in lanes {
       for y in lane.top..<lane.top + lane.height {
@@ -218,7 +228,7 @@ struct HistoryPlot {
       let labels = [(lane.high, lane.top), (lane.low, lane.top + lane.height - 1)]
       for (value, row) in labels {
         grid.write(
-          numbers.signed(value).leftPadded(to: valueWidth), row: row, column: 8, style: Style(.dim))
+          numbers.signed(value).leftPadded(to: valueWidth), row: row, column: 0, style: Style(.dim))
       }
       if lane.low < 0, lane.high > 0 {
         let zero = lane.row(0)
