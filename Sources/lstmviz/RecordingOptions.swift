@@ -21,10 +21,12 @@ struct RecordingOptions: ParsableArguments {
   @Flag(help: "Overwrite the --record and --cast files if they exist.")
   var force = false
 
-  /// Opens the files before anything is shown, or prints one line and exits with 2 (a file that
-  /// exists without `--force`, a path that cannot be written). Nil when nothing is recorded.
+  /// Opens the files before anything is shown. Nil when nothing is recorded.
   ///
   /// The cast is in colour unless `noColor` (`--no-color`) or a non-empty `NO_COLOR` says not.
+  ///
+  /// - Throws: `UsageError` (exit 2) for a file that exists without `--force`, a path that
+  ///   cannot be written, or the same file given twice.
   func makeRecorder(
     title: String, noColor: Bool,
     environment: [String: String] = ProcessInfo.processInfo.environment
@@ -32,7 +34,7 @@ struct RecordingOptions: ParsableArguments {
     let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
     guard recordPath != nil || castPath != nil else { return nil }
     if let recordPath, recordPath == castPath {
-      try fail("--record and --cast name the same file: \(recordPath)")
+      throw UsageError(message: "--record and --cast name the same file: \(recordPath)")
     }
     do {
       let text = try recordPath.map { path throws(RecordingFileError) in
@@ -43,13 +45,7 @@ struct RecordingOptions: ParsableArguments {
       }
       return SessionRecorder(text: text, cast: cast, title: title, date: Date(), color: color)
     } catch {
-      try fail(error.description)
+      throw UsageError(message: error.description)
     }
-  }
-
-  /// Prints `lstmviz: message` on stderr and exits with 2.
-  private func fail(_ message: String) throws -> Never {
-    FileHandle.standardError.write(Data("lstmviz: \(message)\n".utf8))
-    throw ExitCode(2)
   }
 }
