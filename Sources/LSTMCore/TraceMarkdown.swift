@@ -65,13 +65,27 @@ struct TraceMarkdown {
 
   func list(_ values: [Double]) -> String { values.map(format).joined(separator: ", ") }
 
-  /// Text with Markdown's special characters escaped, on one line.
+  /// Text with Markdown's special characters escaped, on one line. An `_` inside a word
+  /// (`weight_ih_l0`) is left alone, and `#` is escaped only where it would start a heading.
   static func escape(_ text: String) -> String {
+    let characters = Array(text)
     var escaped = ""
-    for character in text {
-      if "\\`*_[]#|<>".contains(character) { escaped.append("\\") }
+    for (k, character) in characters.enumerated() {
+      let inWord =
+        k > 0 && k + 1 < characters.count && characters[k - 1].isLetterOrDigit
+        && characters[k + 1].isLetterOrDigit
+      let special =
+        "\\`*[]|<>".contains(character) || (character == "_" && !inWord)
+        || (character == "#" && k == 0)
+      if special { escaped.append("\\") }
       escaped.append(character.isNewline ? " " : character)
     }
     return escaped
   }
+
+}
+
+extension Character {
+  /// Whether this is a letter or a digit.
+  fileprivate var isLetterOrDigit: Bool { isLetter || isNumber }
 }

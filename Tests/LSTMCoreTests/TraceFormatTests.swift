@@ -97,6 +97,13 @@ func traceText(_ lesson: Lesson, _ format: TraceFormat, precision: Int = 4) thro
     #expect(text.contains("**Prediction** (the STM after t = 4): 0.9694, **target** 1.0000"))
   }
 
+  @Test func markdownEscapesOnlyWhatWouldChangeTheText() {
+    #expect(TraceMarkdown.escape("weight_ih_l0 is 12x2") == "weight_ih_l0 is 12x2")
+    #expect(TraceMarkdown.escape("_emphasis_ and a|b") == "\\_emphasis\\_ and a\\|b")
+    #expect(TraceMarkdown.escape("# not a heading, #1") == "\\# not a heading, #1")
+    #expect(TraceMarkdown.escape("two\nlines") == "two lines")
+  }
+
   @Test func jsonIsTheDesignShape() throws {
     let text = try traceText(Lesson.statQuest, .json)
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
