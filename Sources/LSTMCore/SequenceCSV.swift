@@ -97,7 +97,9 @@ private struct CSVReader {
         throw failure(location(1, names.count), "the name is not valid UTF-8 text")
       }
       guard !name.isEmpty else {
-        throw failure(location(1, names.count), "the header has an empty name; name every column")
+        throw failure(
+          location(1, names.count),
+          "the header has an empty name; name every column (from pandas, write with index=False)")
       }
       names.append(name)
       if cell.endsRow { return names }
