@@ -54,7 +54,7 @@ extension Lesson {
     var description = builtIn.description
     var model: LSTMModel?
     var sequences: [SequenceDraft]?
-    var modelSource = "the lesson's model"
+    var modelSource = sources.lesson == nil ? "the built-in StatQuest model" : "the lesson's model"
     if let path = sources.lesson {
       let document = try readLesson(path, read: read, layer: sources.layer)
       (title, description) = (document.title ?? fileName(path), document.description)
