@@ -89,12 +89,35 @@ public final class ByteWriter {
   /// Writes the shortest decimal text that reads back as exactly `value`, the same digits as
   /// `value.description` (`0.1`, `-0.0`, `1e-05`), without making a `String`.
   public func write(exactly value: Double) throws {
+    guard Self.shortestDigitsAgree else {
+      try write(value.description)
+      return
+    }
     try reserve(32)
     // The formatter expects its 32-byte buffer filled with "0" characters.
     (storage + count).update(repeating: UInt8(ascii: "0"), count: 32)
     let written = shortestDigits(storage + count, 32, value, false)
     count += Int(min(written, 32))
   }
+}
+
+extension ByteWriter {
+  /// Whether `shortestDigits` writes what `description` does on this runtime, checked once on a
+  /// few telling values; if not, `write(exactly:)` falls back to `description`.
+  fileprivate static let shortestDigitsAgree: Bool = {
+    let samples: [Double] = [
+      0, -0.0, 0.1, -0.30950692121263845, 1e-5, 1e16, 123.456, .leastNonzeroMagnitude,
+    ]
+    return samples.allSatisfy { value in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+        guard let base = buffer.baseAddress else { return false }
+        base.update(repeating: UInt8(ascii: "0"), count: 32)
+        let count = Int(min(shortestDigits(base, 32, value, false), 32))
+        return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+          == value.description
+      }
+    }
+  }()
 }
 
 /// The standard library's own shortest-round-trip formatter (SwiftDtoa), which is what
