@@ -69,7 +69,7 @@ struct Layout {
     let used = groups.reduce(0) { $0 + $1.lines.count } + end.count
     let room = rows - used - 2
     if let history = state.history {
-      if width >= 100, room >= 7 {
+      if room >= 7 {
         let plot = HistoryPlot(history: history, t: state.t, unit: unit, numbers: numbers)
         groups.append(Group(lines: plot.lines(width: width, height: min(room, 20)), spaced: true))
       } else {

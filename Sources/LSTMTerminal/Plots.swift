@@ -246,18 +246,12 @@ struct HistoryPlot {
     func x(ofColumn column: Int) -> Int {
       columns == 1 ? gutter : gutter + column * (plotWidth - 1) / (columns - 1)
     }
-    func buckets(ofColumn column: Int) -> Range<Int> {
-      let first = column * history.buckets / columns
-      return first..<max((column + 1) * history.buckets / columns, first + 1)
-    }
-    let currentX = x(ofColumn: history.bucket(of: t) * columns / history.buckets)
+    let currentX = x(ofColumn: history.column(of: t, columns: columns))
     for y in 1...plotRows { grid.set("┊", row: y, column: currentX, style: Style(.highlight)) }
 
     for lane in lanes {
       for track in lane.tracks {
-        draw(
-          track, in: lane, columns: columns, x: x(ofColumn:), buckets: buckets(ofColumn:), on: &grid
-        )
+        draw(track, in: lane, columns: columns, x: x(ofColumn:), on: &grid)
       }
     }
 
@@ -276,12 +270,11 @@ struct HistoryPlot {
 
   /// One track: its marks, the range of each column if it covers many steps, and dots between.
   private func draw(
-    _ track: Track, in lane: Lane, columns: Int, x: (Int) -> Int, buckets: (Int) -> Range<Int>,
-    on grid: inout Grid
+    _ track: Track, in lane: Lane, columns: Int, x: (Int) -> Int, on grid: inout Grid
   ) {
     var previous: (x: Int, y: Double)?
     for column in 0..<columns {
-      let range = buckets(column)
+      let range = history.buckets(ofColumn: column, columns: columns)
       let value = track.series.last[range.upperBound - 1]
       let lowest = range.map { track.series.low[$0] }.min() ?? value
       let highest = range.map { track.series.high[$0] }.max() ?? value

@@ -57,7 +57,9 @@ public enum Screen {
     let bottom = state.height - 1
     var hints: [(key: String, what: String, priority: Int)] = [
       ("←/→", state.stage == nil ? "step" : "stage", 1), ("↑/↓", "sequence", 3),
-      ("s", state.stage == nil ? "stages" : "next stage", 2),
+      (
+        "s", state.stage == nil ? "stages" : state.stage == .output ? "stages off" : "next stage", 2
+      ),
       ("space", state.isPlaying ? "pause" : "play", 2),
     ]
     if state.isPlaying {

@@ -11,22 +11,17 @@ struct Sparklines {
   private static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
   /// The sparkline of `series` in `columns` columns, each the value at the end of its steps.
-  static func spark(_ series: Series, buckets: Int, columns: Int) -> String {
+  func spark(_ series: Series, columns: Int) -> String {
     let range = series.range
     return String(
       (0..<columns).map { column in
-        let bucket = min(((column + 1) * buckets + columns - 1) / columns - 1, buckets - 1)
-        let value = series.last[max(bucket, 0)]
-        guard range.upperBound > range.lowerBound else { return levels[3] }
+        let buckets = history.buckets(ofColumn: column, columns: columns)
+        let value = series.last[max(buckets.upperBound - 1, 0)]
+        guard range.upperBound > range.lowerBound else { return Sparklines.levels[3] }
         let level = (value - range.lowerBound) / (range.upperBound - range.lowerBound)
-        return levels[min(max(Int(level * Double(levels.count)), 0), levels.count - 1)]
+        let top = Sparklines.levels.count - 1
+        return Sparklines.levels[min(max(Int(level * Double(top + 1)), 0), top)]
       })
-  }
-
-  /// The column of step t among `columns` columns.
-  static func column(of t: Int, in history: History, columns: Int) -> Int {
-    guard history.buckets > 0 else { return 0 }
-    return history.bucket(of: t) * columns / history.buckets
   }
 
   /// The two rows, fitted to `width`.
@@ -45,12 +40,12 @@ struct Sparklines {
     ]
     var top = Line()
     var marks = Line()
-    let current = Sparklines.column(of: t, in: history, columns: columns)
+    let current = history.column(of: t, columns: columns)
     for (label, values, role) in series {
       top += Span(label, .dim)
       marks = marks.padded(to: top.width + current)
       marks += Span("▲", Style(.highlight, bold: true))
-      top += Span(Sparklines.spark(values, buckets: history.buckets, columns: columns), role)
+      top += Span(spark(values, columns: columns), role)
     }
     marks += Span(" t = \(t)", Style(.highlight))
     return [top, marks]

@@ -18,14 +18,15 @@ struct UnitStrip {
     let fits = max((width - label) / entryWidth, 1)
     let first = min(max(unit - fits / 2, 0), max(n - fits, 0))
     let units = first..<min(first + fits, n)
-    func row(_ name: String, _ values: [Double], _ role: StyleRole) -> Line {
-      var line = Line([Span(name, Style(role, bold: true))]).padded(to: label)
+    func row(_ name: String, _ values: [Double], _ role: StyleRole, shown: Bool) -> Line {
+      var line = Line([Span(name, Style(role, bold: true))]).padded(to: label - 1)
+      line += Span(first > 0 ? "…" : " ", .dim)
       for j in units {
         let selected = j == unit
         var entry = Line([
           Span(selected ? "▸" : " ", Style(.highlight, bold: true)),
           Span("\(j + 1): ", selected ? Style(.highlight, bold: true) : Style(.dim)),
-          numbers.span(values[j], signed: true, bold: selected),
+          shown ? numbers.span(values[j], signed: true, bold: selected) : Span(" ?", .dim),
         ])
         entry = entry.padded(to: entryWidth)
         line += entry
@@ -34,8 +35,8 @@ struct UnitStrip {
       return line
     }
     return [
-      row("new LTM", step.ltm, .ltm),
-      row("new STM", step.stm, .stm),
+      row("new LTM", step.ltm, .ltm, shown: state.reveals(.input)),
+      row("new STM", step.stm, .stm, shown: state.reveals(.output)),
     ]
   }
 }

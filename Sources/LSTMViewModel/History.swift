@@ -79,6 +79,20 @@ public struct History: Sendable, Equatable {
     History.bucket(of: t, steps: stepCount, buckets: buckets)
   }
 
+  /// The buckets drawn in column `column` of `columns` (at most `buckets` columns): consecutive,
+  /// never empty, together all of them.
+  public func buckets(ofColumn column: Int, columns: Int) -> Range<Int> {
+    guard buckets > 0, columns > 0 else { return 0..<0 }
+    let first = min(column * buckets / columns, buckets - 1)
+    return first..<min(max((column + 1) * buckets / columns, first + 1), buckets)
+  }
+
+  /// The column, of `columns`, that draws step `t`.
+  public func column(of t: Int, columns: Int) -> Int {
+    guard buckets > 0 else { return 0 }
+    return bucket(of: t) * columns / buckets
+  }
+
   /// The bucket of step `t` when `steps` steps share `buckets` buckets evenly.
   static func bucket(of t: Int, steps: Int, buckets: Int) -> Int {
     guard steps > 0, buckets > 0 else { return 0 }

@@ -26,4 +26,20 @@ import Testing
     #expect(history.bucket(of: 1_000_000) == History.bucketCount - 1)
     #expect(history.ltm[0].last.last == run.ltm(after: 1_000_000, unit: 0))
   }
+
+  @Test func columnsShareTheBucketsWithoutGapsOrOverlaps() {
+    for count in [1, 3, 4, 17, 240, 1000] {
+      let sequence = InputSequence(name: "s", values: (0..<count).map { Double($0) })
+      let history = History(run: SequenceRun(model: Lesson.statQuest.model, sequence: sequence))
+      for columns in [1, 2, 5, 40, history.buckets] where columns <= history.buckets {
+        let ranges = (0..<columns).map { history.buckets(ofColumn: $0, columns: columns) }
+        #expect(ranges.allSatisfy { !$0.isEmpty }, "\(count) steps, \(columns) columns")
+        #expect(ranges.first?.lowerBound == 0)
+        #expect(ranges.last?.upperBound == history.buckets)
+        #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(history.column(of: count, columns: columns) == columns - 1)
+        #expect(history.column(of: 1, columns: columns) == 0)
+      }
+    }
+  }
 }
