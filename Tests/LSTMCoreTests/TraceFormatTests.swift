@@ -104,6 +104,19 @@ func traceText(_ lesson: Lesson, _ format: TraceFormat, precision: Int = 4) thro
     #expect(TraceMarkdown.escape("two\nlines") == "two lines")
   }
 
+  @Test func overflowInTheCellIsWrittenAsPythonWritesIt() throws {
+    let gate = GateWeights(stmWeight: 0, inputWeight: 1e308, bias: 0)
+    let huge = GateWeights(stmWeight: -1e308, inputWeight: 1e308, bias: 0)
+    let model = try LSTMModel(
+      scalar: PerGate(forget: gate, input: gate, candidate: gate, output: huge))
+    let lesson = Lesson(
+      title: "t", model: model, sequences: [InputSequence(name: "s", values: [10, 10])])
+    let json = try traceText(lesson, .json)
+    #expect(json.contains("\"forget\": {\"x\": [Infinity]"))
+    let csv = try traceText(lesson, .csv)
+    #expect(csv.contains(",inf,"))
+  }
+
   @Test func jsonIsTheDesignShape() throws {
     let text = try traceText(Lesson.statQuest, .json)
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
