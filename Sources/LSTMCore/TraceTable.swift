@@ -19,7 +19,9 @@ struct TraceTable {
 
   func write() throws {
     let model = lesson.model
-    for line in Self.wrap(lesson.title) + Self.wrap(lesson.description ?? "") {
+    for line in lesson.title.wrapped(width: Self.width)
+      + (lesson.description ?? "").wrapped(width: Self.width)
+    {
       try writer.write(line + "\n")
     }
     try writer.write(
@@ -104,23 +106,6 @@ struct TraceTable {
   func list(_ values: [Double]) -> String {
     let texts = values.map { NumberFormatting.fixed($0, precision: precision) }
     return texts.count == 1 ? texts[0] : "[" + texts.joined(separator: ", ") + "]"
-  }
-
-  /// `text` broken into lines of at most `width` characters, at spaces where it can be.
-  static func wrap(_ text: String) -> [String] {
-    var lines: [String] = []
-    for paragraph in text.split(whereSeparator: \.isNewline) {
-      var line = ""
-      for word in paragraph.split(separator: " ") {
-        if !line.isEmpty, line.count + 1 + word.count > width {
-          lines.append(line)
-          line = ""
-        }
-        line += line.isEmpty ? String(word) : " " + word
-      }
-      if !line.isEmpty { lines.append(line) }
-    }
-    return lines
   }
 
   func pad(_ text: String, _ width: Int, right: Bool = false) -> String {

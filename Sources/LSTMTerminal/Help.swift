@@ -75,19 +75,7 @@ enum Help {
 
   /// `text` broken at spaces into lines of at most `width` columns.
   static func wrapped(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ") {
-      if current.isEmpty {
-        current = String(word)
-      } else if current.count + 1 + word.count <= width {
-        current += " " + word
-      } else {
-        lines.append(current)
-        current = String(word)
-      }
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines
+    text.wrapped(width: width)
   }
+
 }

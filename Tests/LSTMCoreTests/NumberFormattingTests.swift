@@ -35,3 +35,15 @@ import Testing
     }
   }
 }
+
+@Suite struct TextWrappingTests {
+  @Test func wrapsAtSpacesWithinTheWidth() {
+    #expect(
+      "the cell should predict day five".wrapped(width: 12) == [
+        "the cell", "should", "predict day", "five",
+      ])
+    #expect("one\ntwo three".wrapped(width: 80) == ["one", "two three"])
+    #expect("unbreakable-word".wrapped(width: 4) == ["unbreakable-word"])
+    #expect("".wrapped(width: 10).isEmpty)
+  }
+}
