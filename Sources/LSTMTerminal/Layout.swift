@@ -11,15 +11,20 @@ struct Layout {
   let step: StepTrace
   let run: SequenceRun
 
+  /// How numbers are written, weights to the decimals this model needs.
   let numbers: Numbers
-  var unit: Int { min(max(state.unit, 0), run.model.hiddenSize - 1) }
 
+  /// The layout of step `step` of `run`, as `state` shows it.
   init(state: State, step: StepTrace, run: SequenceRun) {
     self.state = state
     self.step = step
     self.run = run
     numbers = Numbers(precision: state.precision, model: run.model)
   }
+
+  /// The selected unit, within the model.
+  var unit: Int { min(max(state.unit, 0), run.model.hiddenSize - 1) }
+  /// The formulas of the selected unit.
   var text: CellText { CellText(step: step, model: run.model, unit: unit, numbers: numbers) }
 
   /// The widest the cell is drawn: beyond this, lines grow too long to follow across a room.

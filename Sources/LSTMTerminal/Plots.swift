@@ -208,7 +208,7 @@ struct HistoryPlot {
     let inputName = history.input.count > 1 ? "input 1" : "input"
     let names: [(String, Character, Style)] = [
       (inputName, "◆", .plain), ("LTM", "●", Style(.ltm, bold: true)),
-      ("STM", "○", Style(.stm, bold: true)),
+      ("STM", "○", Style(.stm, bold: true)), ("both", "◉", Style(.highlight, bold: true)),
     ]
     for (name, mark, style) in names {
       grid.set(mark, row: 0, column: legend, style: style)
@@ -295,7 +295,12 @@ struct HistoryPlot {
           grid.set("│", row: y, column: px, style: Style(track.style.role))
         }
       }
-      grid.set(track.mark, row: lane.row(value), column: px, style: track.style)
+      // Where the LTM and the STM meet, one mark shows both.
+      let here = grid.character(row: lane.row(value), column: px)
+      let both = here == "●" || here == "○" || here == "◉"
+      grid.set(
+        both && here != track.mark ? "◉" : track.mark, row: lane.row(value), column: px,
+        style: both && here != track.mark ? Style(.highlight, bold: true) : track.style)
       previous = (px, value)
     }
   }

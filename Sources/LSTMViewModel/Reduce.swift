@@ -4,7 +4,8 @@ import LSTMCore
 ///
 /// It never traps. At the edges it stays put: "next" on the last step keeps showing it (the
 /// screen says the sequence has ended and shows the prediction), "previous" on the first likewise;
-/// changing sequence keeps `t` within the new sequence; playback stops at the end.
+/// changing sequence keeps `t` within the new sequence; playback stops at the end, and play
+/// pressed at the end starts again from the first step.
 ///
 /// Stage mode: `s` turns it on at the forget stage of the current step; each further `s` reveals
 /// the next stage (input, then output), and `s` after the output stage turns stage mode off. While

@@ -35,7 +35,10 @@ struct Render: ParsableCommand {
 
   func run() throws {
     guard let (width, height) = Render.parseSize(size) else {
-      throw UsageError(message: "--size: expected WIDTHxHEIGHT such as 100x30, got '\(size)'")
+      throw UsageError(
+        message:
+          "--size: expected WIDTHxHEIGHT such as 100x30, each 1 to \(Render.largestSide), got '\(size)'"
+      )
     }
     guard (0...12).contains(precision) else {
       throw UsageError(message: "--precision: expected 0 to 12, got \(precision)")
@@ -99,11 +102,14 @@ struct Render: ParsableCommand {
     Screen.render(state).lines.map { $0 + "\n" }.joined()
   }
 
-  /// `100x30` (or `100×30`) as a width and a height, or nil.
+  /// The largest width or height `--size` accepts: larger than any terminal.
+  static let largestSide = 1000
+
+  /// `100x30` (or `100×30`) as a width and a height, each 1...`largestSide`, or nil.
   static func parseSize(_ text: String) -> (Int, Int)? {
     let parts = text.lowercased().split(whereSeparator: { $0 == "x" || $0 == "×" })
     guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-      (1...10_000).contains(width), (1...10_000).contains(height)
+      (1...Render.largestSide).contains(width), (1...Render.largestSide).contains(height)
     else { return nil }
     return (width, height)
   }
