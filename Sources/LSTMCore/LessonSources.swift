@@ -125,6 +125,11 @@ extension Lesson {
   private static func readLesson(
     _ path: String, read: (String) throws(LessonError) -> [UInt8], layer: Int?
   ) throws(LessonError) -> LessonDocument {
+    if path.lowercased().hasSuffix(".csv") {
+      throw LessonError(
+        file: path, location: nil,
+        message: "a lesson is a JSON file; give CSV sequences with --sequences \(path)")
+    }
     let node = try JSONParser.parse(try read(path), file: path)
     let document = try LessonDecoding.lesson(
       node, fields: JSONFields(site: JSONErrorSite(file: path)), layer: layer)

@@ -145,6 +145,9 @@ let badInputs: [BadInput] = [
     "bad --input", [:], ["trace", "--input", "0,abc"], ["--input \"0,abc\"", "number 2"]),
   BadInput("missing file", [:], ["trace", "nowhere.json"], ["nowhere.json: cannot be read"]),
   BadInput("directory", ["d/x": ""], ["trace", "d"], ["d: cannot be read", "directory"]),
+  BadInput(
+    "CSV given as the lesson", ["s.csv": "a\n1\n"], ["trace", "s.csv"],
+    ["s.csv: a lesson is a JSON file", "--sequences"]),
   BadInput("not JSON", ["l.json": "hello"], ["trace", "l.json"], ["l.json: line 1, column 1"]),
   BadInput(
     "truncated JSON", ["l.json": "{\"title\": \"x\",\n \"model\": {"], ["trace", "l.json"],
