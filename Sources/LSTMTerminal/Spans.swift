@@ -26,7 +26,7 @@ struct Line: Sendable, Equatable, ExpressibleByStringLiteral {
   init(stringLiteral value: String) { spans = [Span(value)] }
 
   /// The number of columns the line takes.
-  var width: Int { spans.reduce(0) { $0 + $1.text.count } }
+  var width: Int { spans.reduce(0) { $0 + $1.text.characterCount } }
 
   /// The plain text of the line.
   var text: String { spans.map(\.text).joined() }

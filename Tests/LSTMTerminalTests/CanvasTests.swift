@@ -20,6 +20,22 @@ import Testing
     #expect(canvas.text(ofRow: 0) == " σ = 1  ")
   }
 
+  /// Text of the screen's own (one scalar a character) and anything a lesson may hold (accents
+  /// written as combining marks, flags) comes out as it went in, one character a column.
+  @Test func everyKindOfCharacterTakesOneColumnAndComesBackOut() {
+    var canvas = Canvas(width: 12, height: 2)
+    let end = canvas.put("σ(x)━▲ ", row: 0, column: 0)
+    #expect(end == 7)
+    let mixed = canvas.put("Cafe\u{301} 🇫🇷!", row: 1, column: 0)
+    #expect(mixed == 7)
+    #expect(canvas.lines == ["σ(x)━▲", "Cafe\u{301} 🇫🇷!"])
+    #expect(canvas[1, 3]?.character == "e\u{301}")
+    #expect(canvas[1, 5]?.character == "🇫🇷")
+    #expect(canvas.text(ofRow: 0) == "σ(x)━▲      ")
+    canvas.put("ab", row: 1, column: 5)
+    #expect(canvas.lines[1] == "Cafe\u{301} ab")
+  }
+
   @Test func restyleKeepsCharacters() {
     var canvas = Canvas(width: 4, height: 1)
     canvas.put("ab", row: 0, column: 0)

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of a release build of lstmviz, each a median of several runs:
+#   1. cold start to a first rendered frame (`lstmviz render`, built-in lesson, 120x40);
+#   2. the cost of one key press from outside: `lstmviz render --all-frames` with 402 keys against
+#      2 keys, on sequences of 10^2 and 10^6 steps (each key: reduce, lay out and write a frame);
+#   3. loading a 10^6-step CSV and showing its first frame: time and peak RSS;
+#   4. `lstmviz trace --format csv` over 10^6 steps against the plain numpy reference
+#      (Scripts/numpy_trace.py), timed in the same hyperfine run: the ratio is the figure.
+#
+# Needs: hyperfine, GNU time (/usr/bin/time) and python3 with numpy.
+#   apt-get install hyperfine time python3-numpy
+# Environment: RUNS (default 10) runs per Swift measurement, NUMPY_RUNS (default 3).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+runs=${RUNS:-10}
+numpy_runs=${NUMPY_RUNS:-3}
+
+for tool in hyperfine /usr/bin/time python3; do
+  if ! command -v "$tool" > /dev/null; then
+    echo "run-process-benchmarks: $tool is missing; apt-get install hyperfine time python3-numpy" >&2
+    exit 2
+  fi
+done
+if ! python3 -c "import numpy" 2> /dev/null; then
+  echo "run-process-benchmarks: python3 has no numpy; apt-get install python3-numpy" >&2
+  exit 2
+fi
+
+echo "== building lstmviz (release)"
+swift build -c release --product lstmviz --package-path "$root" 2>&1 | tail -1
+bin="$root/.build/release/lstmviz"
+lesson="$root/Tests/Fixtures/golden/statquest.lesson.json"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/lstmviz-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+python3 "$here/Scripts/make_sequences.py" 100 "$work/steps-100.csv"
+python3 "$here/Scripts/make_sequences.py" 1000000 "$work/steps-1000000.csv"
+
+few="right left"
+many=$(printf 'right left %.0s' $(seq 201))
+
+echo "== 1. cold start to first frame"
+hyperfine -N --warmup 3 --runs $((runs * 3)) --export-json "$work/cold.json" \
+  "$bin render --size 120x40"
+
+echo "== 2. key presses from outside (402 keys against 2, --all-frames)"
+for steps in 100 1000000; do
+  csv="$work/steps-$steps.csv"
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/keys-$steps.json" \
+    "$bin render --sequences $csv --size 120x40 --all-frames --keys '$few'" \
+    "$bin render --sequences $csv --size 120x40 --all-frames --keys '$many'"
+done
+
+echo "== 3. a 10^6-step CSV: load, run and first frame"
+hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/load.json" \
+  "$bin render --sequences $work/steps-1000000.csv --size 120x40"
+for _ in $(seq 5); do
+  /usr/bin/time -f "%M" "$bin" render --sequences "$work/steps-1000000.csv" --size 120x40 \
+    2>> "$work/load-rss.txt" > /dev/null
+done
+
+echo "== 4. trace --format csv over 10^6 steps: lstmviz against numpy"
+hyperfine -N --warmup 0 --runs "$numpy_runs" --export-json "$work/trace.json" \
+  "$bin trace $lesson --sequences $work/steps-1000000.csv --format csv" \
+  "python3 $here/Scripts/numpy_trace.py $lesson $work/steps-1000000.csv"
+"$bin" trace "$lesson" --sequences "$work/steps-100.csv" --format csv > "$work/swift-100.csv"
+python3 "$here/Scripts/numpy_trace.py" "$lesson" "$work/steps-100.csv" > "$work/numpy-100.csv"
+
+python3 "$here/Scripts/summarize.py" "$work"
