@@ -74,8 +74,15 @@ struct Numbers: Sendable {
   }
 
   /// Numbers at `precision`, with the weights of `model` shown to as few decimals as they need.
+  ///
+  /// Only the scalar cell shows its weights; a vector cell's are never looked at, so that a frame
+  /// of a large model costs no more than its step.
   init(precision: Int, model: LSTMModel) {
     self.precision = precision
+    guard model.isScalar else {
+      weightDecimals = precision
+      return
+    }
     let weights = Gate.allCases.flatMap { gate in
       let gate = model.gates[gate]
       return gate.stmWeights.storage + gate.inputWeights.storage + gate.bias
