@@ -158,38 +158,46 @@ struct Layout {
 
   /// `lstmviz · title      Company A (1/2)   t = 2 / 4   input 0.5000`.
   private func titleLine(width: Int) -> Line {
-    var right = Line([
-      Span(run.sequence.name, Style(.heading, bold: true)),
-      Span(" (\(state.sequenceIndex + 1)/\(state.sequenceCount))", .dim), Span("   t = "),
-      Span("\(step.t)", Style(.highlight, bold: true)), Span(" / \(run.count)"),
-    ])
-    if let stage = state.stage {
-      right += Span("   stage ")
-      right += Span("\(stage.number)", Style(.highlight, bold: true))
-      right += Span(" / \(Stage.allCases.count)")
-    }
-    if run.model.hiddenSize > 1 {
-      right += Span("   unit ")
-      right += Span("\(unit + 1)", Style(.highlight, bold: true))
-      right += Span(" / \(run.model.hiddenSize)")
-    }
-    right += Span("   input ")
-    let values = step.input.map { numbers.span($0) }
-    if values.count == 1 {
-      right += values[0]
-    } else {
-      right += Span("(")
-      for (index, value) in values.enumerated() {
-        if index > 0 { right += Span(", ") }
-        right += value
-      }
-      right += Span(")")
-    }
+    let wide = titleFacts(separator: "   ", room: width)
+    let right = width - wide.width >= 30 ? wide : titleFacts(separator: "  ", room: width - 12)
     let prefix = width - right.width >= 40 ? "lstmviz · " : ""
     let room = width - right.width - prefix.count - 3
     let title = shortened(state.lesson.title, to: max(room, 0))
     let left = Line([Span(prefix, .dim), Span(title, Style(.heading, bold: true))])
     return left.padded(to: width - right.width) + right
+  }
+
+  /// `Company A (1/2)   t = 2 / 4   input 0.5000`, the inputs cut with `…` to fit in `room`.
+  private func titleFacts(separator: String, room: Int) -> Line {
+    var facts = Line([
+      Span(run.sequence.name, Style(.heading, bold: true)),
+      Span(" (\(state.sequenceIndex + 1)/\(state.sequenceCount))", .dim), Span(separator + "t = "),
+      Span("\(step.t)", Style(.highlight, bold: true)), Span(" / \(run.count)"),
+    ])
+    if let stage = state.stage {
+      facts += Span(separator + "stage ")
+      facts += Span("\(stage.number)", Style(.highlight, bold: true))
+      facts += Span(" / \(Stage.allCases.count)")
+    }
+    if run.model.hiddenSize > 1 {
+      facts += Span(separator + "unit ")
+      facts += Span("\(unit + 1)", Style(.highlight, bold: true))
+      facts += Span(" / \(run.model.hiddenSize)")
+    }
+    facts += Span(separator + "input ")
+    let values = step.input.map { numbers.span($0) }
+    guard values.count > 1 else { return values.first.map { facts + $0 } ?? facts }
+    facts += Span("(")
+    for (index, value) in values.enumerated() {
+      let rest = index == values.count - 1 ? 1 : 4
+      if facts.width + 2 + value.text.count + rest > room, index > 0 {
+        facts += Span(", …")
+        break
+      }
+      if index > 0 { facts += Span(", ") }
+      facts += value
+    }
+    return facts + Span(")")
   }
 
   /// The sequence's end: the prediction and the target.

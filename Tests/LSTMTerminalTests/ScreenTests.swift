@@ -46,6 +46,48 @@ private struct GoldenTrace: Decodable {
     }
   }
 
+  @Test func aVectorFrameShowsTheGoldenNumbersOfTheSelectedUnit() throws {
+    let data = try Data(contentsOf: fixtureURL("torch-3x2.trace.json"))
+    let golden = try JSONDecoder().decode(GoldenTrace.self, from: data)
+    let lesson = try torch3x2Lesson()
+    for step in golden.sequences[0].steps {
+      for unit in 0..<3 {
+        var state = State(lesson: lesson, width: 100, height: 30)
+        for _ in 1..<step.t { reduce(&state, .next) }
+        for _ in 0..<unit { reduce(&state, .nextUnit) }
+        let text = frameText(state)
+        #expect(text.contains("unit \(unit + 1) / 3"))
+        var values = [step.ltmIn[unit], step.stmIn[unit], step.ltmRemembered[unit]]
+        values += [step.ltmAdded[unit], step.ltm[unit], step.stmPotential[unit], step.stm[unit]]
+        values += step.gates.values.flatMap { [$0.x[unit], $0.value[unit]] }
+        values += step.ltm + step.stm + step.input
+        for value in values {
+          let shown = NumberFormatting.fixed(value, precision: 4)
+          #expect(text.contains(shown), "t = \(step.t) unit \(unit + 1): \(shown) missing")
+        }
+      }
+    }
+  }
+
+  @Test func manyInputsAreCutToFitTheTitleLine() throws {
+    let m = 20
+    let gates = PerGate { _ in
+      GateWeights(
+        stmWeights: Matrix([[0.5, 0], [0, 0.5]]),
+        inputWeights: Matrix(Array(repeating: Array(repeating: 0.1, count: m), count: 2)),
+        bias: [0, 0])
+    }
+    let model = try LSTMModel(inputSize: m, hiddenSize: 2, gates: gates)
+    let sequence = InputSequence(
+      name: "wide", inputSize: m, values: (0..<(3 * m)).map { Double($0) / 10 })
+    let lesson = Lesson(title: "twenty inputs", model: model, sequences: [sequence])
+    let title = Screen.render(State(lesson: lesson, width: 80, height: 24)).lines[0]
+    #expect(title.count <= 80)
+    #expect(title.contains("t = 1 / 3"))
+    #expect(title.contains("input (0.0000, 0.1000,"))
+    #expect(title.hasSuffix(", …)"))
+  }
+
   @Test func theLastStepShowsThePredictionAndTarget() {
     let text = frameText(statQuest([.last]))
     #expect(text.contains("sequence ended"))

@@ -50,47 +50,16 @@ func expectSnapshot(
     text == stored, "frame differs from Snapshots/\(name).txt", sourceLocation: sourceLocation)
 }
 
-/// The golden 3×2 PyTorch model (hidden size 3, input size 2) and its `wave` sequence, built
-/// here from the state_dict file: blocks i, f, g, o; the two biases add.
+/// The golden 3×2 PyTorch model (hidden size 3, input size 2) and its `wave` sequence, loaded
+/// as `lstmviz --model … --sequences …` loads them.
 func torch3x2Lesson() throws -> Lesson {
-  struct StateDict: Decodable {
-    var weightIH: [[Double]]
-    var weightHH: [[Double]]
-    var biasIH: [Double]
-    var biasHH: [Double]
-    enum CodingKeys: String, CodingKey {
-      case weightIH = "weight_ih_l0"
-      case weightHH = "weight_hh_l0"
-      case biasIH = "bias_ih_l0"
-      case biasHH = "bias_hh_l0"
+  let sources = LessonSources(
+    model: fixtureURL("torch-3x2.state_dict.json").path,
+    sequences: fixtureURL("torch-3x2.sequences.json").path)
+  return try Lesson.load(sources) { (path: String) throws(LessonError) -> [UInt8] in
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw LessonError(file: path, location: nil, message: "cannot be read")
     }
+    return Array(data)
   }
-  struct Sequences: Decodable {
-    struct Sequence: Decodable {
-      var name: String
-      var values: [[Double]]
-    }
-    var sequences: [Sequence]
-  }
-  let dict = try JSONDecoder().decode(
-    StateDict.self, from: Data(contentsOf: fixtureURL("torch-3x2.state_dict.json")))
-  let sequences = try JSONDecoder().decode(
-    Sequences.self, from: Data(contentsOf: fixtureURL("torch-3x2.sequences.json")))
-  let n = 3
-  var gates = [Gate: GateWeights]()
-  for (block, gate) in Gate.pytorchOrder.enumerated() {
-    let rows = block * n..<(block + 1) * n
-    gates[gate] = GateWeights(
-      stmWeights: Matrix(Array(dict.weightHH[rows])),
-      inputWeights: Matrix(Array(dict.weightIH[rows])),
-      bias: rows.map { dict.biasIH[$0] + dict.biasHH[$0] })
-  }
-  let model = try LSTMModel(
-    inputSize: 2, hiddenSize: n,
-    gates: PerGate { gates[$0] ?? GateWeights(stmWeight: 0, inputWeight: 0, bias: 0) })
-  return Lesson(
-    title: "PyTorch nn.LSTM(2, 3)", model: model,
-    sequences: sequences.sequences.map {
-      InputSequence(name: $0.name, inputSize: 2, values: $0.values.flatMap { $0 })
-    })
 }
