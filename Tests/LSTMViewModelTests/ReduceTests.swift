@@ -127,6 +127,23 @@ private func expected(_ change: (inout State) -> Void, from state: State = openi
     #expect(after([.tick, .togglePlay], from: playing) == expected { $0.t = 2 })
   }
 
+  @Test func inStageModePlaybackRevealsAStageATick() {
+    let playing = after([.toggleStages, .togglePlay])
+    #expect(
+      after([.tick], from: playing)
+        == expected {
+          $0.stage = .input
+          $0.isPlaying = true
+        })
+    let ticks = Array(repeating: Action.tick, count: 11)
+    #expect(
+      after(ticks, from: playing)
+        == expected {
+          $0.t = 4
+          $0.stage = .output
+        })
+  }
+
   @Test func ticksDoNothingWhenPaused() {
     #expect(after([.tick, .tick]) == opening())
   }
@@ -163,6 +180,27 @@ private func expected(_ change: (inout State) -> Void, from state: State = openi
   @Test func unitsStayWithinTheHiddenSize() {
     #expect(after([.nextUnit]) == opening())
     #expect(after([.previousUnit]) == opening())
+  }
+
+  @Test func unitsMoveWithinAVectorCell() throws {
+    let gates = PerGate { _ in
+      GateWeights(
+        stmWeights: Matrix([[0.1, 0, 0], [0, 0.2, 0], [0, 0, 0.3]]),
+        inputWeights: Matrix([[1], [2], [3]]), bias: [0, 0.1, 0.2])
+    }
+    let model = try LSTMModel(inputSize: 1, hiddenSize: 3, gates: gates)
+    let lesson = Lesson(
+      title: "three units", model: model,
+      sequences: [InputSequence(name: "s", values: [0.5, 1])])
+    let start = State(lesson: lesson, width: 80, height: 24)
+    #expect(after([.nextUnit], from: start) == expected({ $0.unit = 1 }, from: start))
+    #expect(
+      after([.nextUnit, .nextUnit, .nextUnit], from: start)
+        == expected({ $0.unit = 2 }, from: start))
+    #expect(
+      after([.nextUnit, .nextUnit, .previousUnit], from: start)
+        == expected({ $0.unit = 1 }, from: start))
+    #expect(after([.nextUnit, .next], from: start).step?.t == 2)
   }
 
   @Test func resizeAndStatusAndQuit() {
