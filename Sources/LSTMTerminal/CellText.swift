@@ -53,10 +53,11 @@ struct CellText {
     model.isScalar ? "x = STM·w + input·w + b" : "x = STM·U + input·W + b"
   }
 
-  /// The label of a gate's activation: `f = σ(x)`.
-  private func activationLabel(_ gate: Gate) -> Line {
+  /// The label of a gate's activation: `f = σ(x)`, or when tight only `f`.
+  private func activationLabel(_ gate: Gate, tight: Bool) -> Line {
     Line([
-      Span(gate.symbol, Style(.gate(gate), bold: true)), Span(" = \(gate.activation.symbol)(x)"),
+      Span(gate.symbol, Style(.gate(gate), bold: true)),
+      Span(tight ? "" : " = \(gate.activation.symbol)(x)"),
     ])
   }
 
@@ -165,22 +166,25 @@ struct CellText {
     line =
       line.padded(to: columns.xEquals) + Span(" = ")
       + numbers.span(activity.x[unit], signed: true)
-    line = line.padded(to: columns.activation) + activationLabel(gate)
+    line = line.padded(to: columns.activation) + activationLabel(gate, tight: columns.tight)
     return line.padded(to: columns.valueEquals) + Span(" = ")
       + numbers.span(activity.value[unit], signed: true, bold: true)
   }
 
-  /// `  new STM = o × potential STM = 0.4839 × -0.1995`, before its value.
-  private func memoryText(_ result: Result) -> Line {
-    Line([
+  /// `  new STM = o × potential STM = 0.4839 × -0.1995`, before its value; when tight without
+  /// the meaning.
+  private func memoryText(_ result: Result, tight: Bool) -> Line {
+    var line = Line([
       Span(CellText.indent), Span(result.name, Style(result.role, bold: result.role != .plain)),
-      Span(" = "), Span(result.meaning, .dim), Span(" = "),
-    ]) + result.expression
+      Span(" = "),
+    ])
+    if !tight { line += Line([Span(result.meaning, .dim), Span(" = ")]) }
+    return line + result.expression
   }
 
   /// `  new STM = o × potential STM = 0.4839 × -0.1995        = -0.0965`.
   private func memoryLine(_ result: Result, columns: Columns) -> Line {
-    memoryText(result).padded(to: columns.valueEquals) + Span(" = ")
+    memoryText(result, tight: columns.tight).padded(to: columns.valueEquals) + Span(" = ")
       + numbers.span(result.value, signed: true, bold: true)
   }
 
@@ -188,6 +192,9 @@ struct CellText {
   struct Columns: Equatable {
     /// Whether vector terms carry their labels (`STM·U (…)`).
     var labelled: Bool
+    /// Whether the lines are squeezed to fit many decimals: activations labelled with their
+    /// symbol only, results without their meaning.
+    var tight: Bool
     /// The column of the ` = ` before each gate's x.
     var xEquals: Int
     /// The column of each gate's activation label.
@@ -198,27 +205,32 @@ struct CellText {
     var width: Int
   }
 
-  /// The columns that line up every formula, with labelled terms if they fit in `width`.
+  /// The columns that line up every formula: labelled terms if they fit in `width`, else plain
+  /// ones, else (with many decimals) tight lines.
   func columns(fitting width: Int) -> Columns {
-    let labelled = columns(labelled: true)
-    if !model.isScalar, labelled.width <= width { return labelled }
-    return columns(labelled: false)
+    if !model.isScalar {
+      let labelled = columns(labelled: true, tight: false)
+      if labelled.width <= width { return labelled }
+    }
+    let plain = columns(labelled: false, tight: false)
+    return plain.width <= width ? plain : columns(labelled: false, tight: true)
   }
 
-  private func columns(labelled: Bool) -> Columns {
+  private func columns(labelled: Bool, tight: Bool) -> Columns {
     let numberWidth =
       Gate.allCases.flatMap { gate in
         [step.gates[gate].x[unit], step.gates[gate].value[unit]]
       }.map { numbers.signed($0).count }.max() ?? 0
     let termsWidth = Gate.allCases.map { terms($0, labelled: labelled).width }.max() ?? 0
     let xEquals = CellText.indent.count + 4 + termsWidth
-    let activation = xEquals + 3 + numberWidth + 4
+    let activation = xEquals + 3 + numberWidth + (tight ? 2 : 4)
     let results = Stage.allCases.flatMap { self.results(of: $0) }
-    let memoryWidth = results.map { memoryText($0).width }.max() ?? 0
-    let valueEquals = max(activation + 11, memoryWidth)
+    let memoryWidth = results.map { memoryText($0, tight: tight).width }.max() ?? 0
+    let valueEquals = max(activation + (tight ? 1 : 11), memoryWidth)
     let resultWidth = results.map { numbers.signed($0.value).count }.max() ?? 0
     return Columns(
-      labelled: labelled, xEquals: xEquals, activation: activation, valueEquals: valueEquals,
+      labelled: labelled, tight: tight, xEquals: xEquals, activation: activation,
+      valueEquals: valueEquals,
       width: valueEquals + 3 + max(numberWidth, resultWidth))
   }
 }

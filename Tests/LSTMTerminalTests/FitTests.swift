@@ -58,8 +58,10 @@ import Testing
     check(try torch3x2Lesson())
   }
 
-  @Test func moreDecimalsStillFit() {
-    check(.statQuest, precision: 6)
+  @Test(arguments: [6, 8])
+  func moreDecimalsStillFit(precision: Int) throws {
+    check(.statQuest, precision: precision)
+    check(try torch3x2Lesson(), precision: precision)
   }
 }
 
