@@ -15,7 +15,10 @@ struct CellText {
   /// The indent of formula lines under a heading.
   static let indent = "  "
 
-  /// One term of x: the input's, the STM's or the bias' part.
+  /// The terms of a gate's x with the numbers in, in the order the cell sums them: for the
+  /// scalar cell `-0.1278·2.70 + 0.5000·1.63 + 1.62`; for a vector cell the weighted sums
+  /// `STM·U (-0.1200) + input·W (0.3100) + b (0.0500)`, or without their labels when `labelled`
+  /// is false.
   func terms(_ gate: Gate, labelled: Bool) -> Line {
     let weights = model.gates[gate]
     if model.isScalar {

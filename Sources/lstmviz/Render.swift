@@ -19,7 +19,13 @@ struct Render: ParsableCommand {
   @Option(help: "Key presses, separated by spaces, such as \"right right down\".")
   var keys = ""
 
-  @Option(help: "The screen size, WIDTHxHEIGHT.")
+  @Option(
+    help: ArgumentHelp(
+      "The screen size, WIDTHxHEIGHT.",
+      discussion: """
+        80x24 shows the whole cell; 100x30 adds the σ and tanh curves and a history plot; \
+        120x40 puts the three stages side by side. Smaller says the terminal is too small.
+        """))
   var size = "100x30"
 
   @Flag(help: "Print every frame, not only the last, each after a line naming it.")
