@@ -169,9 +169,10 @@ struct Layout {
 
   /// `Company A (1/2)   t = 2 / 4   input 0.5000`, the inputs cut with `…` to fit in `room`.
   private func titleFacts(separator: String, room: Int) -> Line {
+    let number = " (\(state.sequenceIndex + 1)/\(state.sequenceCount))"
+    let name = shortened(run.sequence.name, to: max(room / 3 - number.count, 8))
     var facts = Line([
-      Span(run.sequence.name, Style(.heading, bold: true)),
-      Span(" (\(state.sequenceIndex + 1)/\(state.sequenceCount))", .dim), Span(separator + "t = "),
+      Span(name, Style(.heading, bold: true)), Span(number, .dim), Span(separator + "t = "),
       Span("\(step.t)", Style(.highlight, bold: true)), Span(" / \(run.count)"),
     ])
     if let stage = state.stage {
@@ -204,7 +205,9 @@ struct Layout {
   private func endLine() -> Line {
     var line = Line([
       Span("■ sequence ended", Style(.highlight, bold: true)),
-      Span(" · prediction = the last STM = ", .plain),
+      Span(
+        " · prediction = the last STM" + (run.model.hiddenSize > 1 ? " of unit \(unit + 1)" : "")
+          + " = "),
       numbers.span(run.prediction[unit], bold: true),
     ])
     if let target = run.sequence.target, target.indices.contains(unit) {

@@ -88,6 +88,18 @@ private struct GoldenTrace: Decodable {
     #expect(title.hasSuffix(", …)"))
   }
 
+  @Test func aLongSequenceNameIsCutSoTheStepStillShows() {
+    let name = String(repeating: "a very long sequence name ", count: 6)
+    let lesson = Lesson(
+      title: "long names", model: Lesson.statQuest.model,
+      sequences: [InputSequence(name: name, values: [1, 2])])
+    let title = Screen.render(State(lesson: lesson, width: 80, height: 24)).lines[0]
+    #expect(title.count <= 80)
+    #expect(title.contains("…"))
+    #expect(title.contains("t = 1 / 2"))
+    #expect(title.hasSuffix("input 1.0000"))
+  }
+
   @Test func theLastStepShowsThePredictionAndTarget() {
     let text = frameText(statQuest([.last]))
     #expect(text.contains("sequence ended"))
