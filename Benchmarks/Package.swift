@@ -30,6 +30,17 @@ let package = Package(
       path: "Benchmarks/KeyPressBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     ),
+    .executableTarget(
+      name: "LoadBenchmarks",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "LSTMCore", package: "lstmviz"),
+        .product(name: "LSTMViewModel", package: "lstmviz"),
+        .product(name: "LSTMTerminal", package: "lstmviz"),
+      ],
+      path: "Benchmarks/LoadBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )
