@@ -3,7 +3,8 @@
 #   1. cold start to a first rendered frame (`lstmviz render`, built-in lesson, 120x40);
 #   2. the cost of one key press from outside: `lstmviz render --all-frames` with 402 keys against
 #      2 keys, on sequences of 10^2 and 10^6 steps (each key: reduce, lay out and write a frame);
-#   3. loading a 10^6-step CSV and showing its first frame: time and peak RSS;
+#   3. loading a 10^6-step CSV and showing its first frame: time and peak RSS, beside the time
+#      numpy.loadtxt takes to read the same file;
 #   4. `lstmviz trace --format csv` over 10^6 steps against the plain numpy reference
 #      (Scripts/numpy_trace.py), timed in the same hyperfine run: the ratio is the figure.
 #
@@ -53,9 +54,10 @@ for steps in 100 1000000; do
     "$bin render --sequences $csv --size 120x40 --all-frames --keys '$many'"
 done
 
-echo "== 3. a 10^6-step CSV: load, run and first frame"
+echo "== 3. a 10^6-step CSV: load, run and first frame (numpy.loadtxt of the same file beside it)"
 hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/load.json" \
-  "$bin render --sequences $work/steps-1000000.csv --size 120x40"
+  "$bin render --sequences $work/steps-1000000.csv --size 120x40" \
+  "python3 $here/Scripts/loadtxt.py $work/steps-1000000.csv"
 for _ in $(seq 5); do
   /usr/bin/time -f "%M" "$bin" render --sequences "$work/steps-1000000.csv" --size 120x40 \
     2>> "$work/load-rss.txt" > /dev/null

@@ -48,7 +48,7 @@ def main() -> None:
     cold = medians(work / "cold.json")[0] * 1000
     key_100 = per_key_ms(work / "keys-100.json")
     key_1e6 = per_key_ms(work / "keys-1000000.json")
-    load = medians(work / "load.json")[0]
+    load, loadtxt = medians(work / "load.json")
     rss = statistics.median(int(line) for line in (work / "load-rss.txt").read_text().split())
     swift_trace, numpy_trace = medians(work / "trace.json")
     ratio = numpy_trace / swift_trace
@@ -66,9 +66,9 @@ def main() -> None:
             key_1e6 <= 0.5 and key_1e6 <= 1.5 * key_100,
         ),
         (
-            "10^6-step CSV: load, run, first frame",
-            f"{load:.3f} s, peak RSS {rss / 1024:.0f} MB",
-            "load <= 0.2 s, RSS <= 100 MB",
+            "10^6-step CSV: load, run every step, first frame",
+            f"{load:.3f} s, peak RSS {rss / 1024:.0f} MB (numpy.loadtxt alone: {loadtxt:.3f} s)",
+            "RSS <= 100 MB",
             rss / 1024 <= 100,
         ),
         (
@@ -85,8 +85,8 @@ def main() -> None:
         print(f"| {name} | {value} | {target} | {mark(ok) if target else ''} |")
     print()
     print("numpy reference rows (100 steps):", compare_rows(work / "swift-100.csv", work / "numpy-100.csv"))
-    print("(the load target is for loading alone: see the CSVLoadBenchmarks suite; the figure")
-    print(" above also runs the 10^6 steps and lays out the first frame)")
+    print("(loading alone, <= 0.2 s, is measured in process by the LoadBenchmarks suite; the")
+    print(" whole-process figure above also runs the 10^6 steps and lays out the first frame)")
 
 
 if __name__ == "__main__":
