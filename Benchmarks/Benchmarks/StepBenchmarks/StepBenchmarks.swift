@@ -1,4 +1,5 @@
 import Benchmark
+import Foundation
 import LSTMCore
 
 /// One trace step, `LSTMModel.advance`, as `lstmviz trace` and `SequenceRun` take it.
@@ -35,6 +36,59 @@ let benchmarks: @Sendable () -> Void = {
       StepFixture(model: randomModel(hiddenSize: hiddenSize, inputSize: 16, seed: 7), seed: 2)
     }
   }
+
+  addFloors()
+}
+
+/// What no layout of a step can go below, with the C library's functions the cell must use.
+///
+/// The scalar floor runs only the recurrence (the same formulas and functions, nothing stored):
+/// each step's STM feeds the next, through two dependent `tanh` and an `exp`. The n = 128 floor
+/// runs only a step's 384 sigmoids and 256 `tanh`, with no weights at all.
+func addFloors() {
+  Benchmark(
+    "floor: scalar recurrence alone",
+    configuration: .init(scalingFactor: .mega)
+  ) { (benchmark: Benchmark, inputs: [Double]) in
+    blackHole(scalarRecurrence(inputs, steps: benchmark.scaledIterations.count))
+  } setup: {
+    var random = SplitMix64(seed: 1)
+    return (0..<1_024).map { _ in random.nextUnit() }
+  }
+
+  Benchmark(
+    "floor: the activations of one n=128 step alone",
+    configuration: .init(scalingFactor: .kilo)
+  ) { (benchmark: Benchmark, xs: [Double]) in
+    var sum = 0.0
+    for _ in benchmark.scaledIterations {
+      for (k, x) in xs.enumerated() {
+        sum += k < 384 ? stableSigmoid(x) : tanh(x)
+      }
+    }
+    blackHole(sum)
+  } setup: {
+    var random = SplitMix64(seed: 4)
+    return (0..<640).map { _ in random.nextUnit() * 6 - 3 }
+  }
+}
+
+/// The StatQuest cell's recurrence over `steps` inputs from the ring `inputs`, nothing kept.
+@inline(never)
+func scalarRecurrence(_ inputs: [Double], steps: Int) -> Double {
+  let w: [Double] = [2.70, 1.63, 1.62, 2.00, 1.65, 0.62, 1.41, 0.94, -0.32, 4.38, -0.19, 0.59]
+  var stm = 0.0
+  var ltm = 0.0
+  for step in 0..<steps {
+    let x = inputs[step & 1_023]
+    let forget = stableSigmoid((0 + w[0] * stm) + (0 + w[1] * x) + w[2])
+    let retained = stableSigmoid((0 + w[3] * stm) + (0 + w[4] * x) + w[5])
+    let potential = tanh((0 + w[6] * stm) + (0 + w[7] * x) + w[8])
+    let output = stableSigmoid((0 + w[9] * stm) + (0 + w[10] * x) + w[11])
+    ltm = forget * ltm + retained * potential
+    stm = output * tanh(ltm)
+  }
+  return stm + ltm
 }
 
 /// A model, a ring of inputs to cycle through, and a trace buffer advanced from one sample to
