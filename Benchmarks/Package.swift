@@ -10,10 +10,15 @@ let package = Package(
       url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
   ],
   targets: [
+    .target(
+      name: "BenchmarkSupport",
+      dependencies: [.product(name: "LSTMCore", package: "lstmviz")]
+    ),
     .executableTarget(
       name: "StepBenchmarks",
       dependencies: [
         .product(name: "Benchmark", package: "benchmark"),
+        "BenchmarkSupport",
         .product(name: "LSTMCore", package: "lstmviz"),
       ],
       path: "Benchmarks/StepBenchmarks",
@@ -23,6 +28,7 @@ let package = Package(
       name: "KeyPressBenchmarks",
       dependencies: [
         .product(name: "Benchmark", package: "benchmark"),
+        "BenchmarkSupport",
         .product(name: "LSTMCore", package: "lstmviz"),
         .product(name: "LSTMViewModel", package: "lstmviz"),
         .product(name: "LSTMTerminal", package: "lstmviz"),
@@ -34,6 +40,7 @@ let package = Package(
       name: "LoadBenchmarks",
       dependencies: [
         .product(name: "Benchmark", package: "benchmark"),
+        "BenchmarkSupport",
         .product(name: "LSTMCore", package: "lstmviz"),
         .product(name: "LSTMViewModel", package: "lstmviz"),
         .product(name: "LSTMTerminal", package: "lstmviz"),

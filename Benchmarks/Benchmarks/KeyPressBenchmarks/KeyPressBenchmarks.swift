@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import LSTMCore
 import LSTMTerminal
 import LSTMViewModel
@@ -24,8 +25,17 @@ let benchmarks: @Sendable () -> Void = {
         session.press()
       }
     } setup: {
-      KeyPressSession(steps: steps)
+      KeyPressSession(model: Lesson.statQuest.model, steps: steps)
     }
+  }
+
+  // A vector cell: each key recomputes a step of n = 128 (O(n²)) and shows one unit.
+  Benchmark("key press 120x40, n=128 m=16, 10000 steps") { benchmark, session in
+    for _ in benchmark.scaledIterations {
+      session.press()
+    }
+  } setup: {
+    KeyPressSession(model: randomModel(hiddenSize: 128, inputSize: 16, seed: 9), steps: 10_000)
   }
 }
 
@@ -36,12 +46,13 @@ final class KeyPressSession {
   /// Bytes written so far, so that the text is not optimised away.
   var written = 0
 
-  init(steps: Int) {
-    var random = SplitMix64(seed: 3)
-    let values = (0..<steps).map { _ in random.nextUnit() }
+  init(model: LSTMModel, steps: Int) {
+    let values = randomInputs(steps: steps, inputSize: model.inputSize, seed: 3)
     let lesson = Lesson(
-      title: "Benchmark: \(steps) steps", model: Lesson.statQuest.model,
-      sequences: [InputSequence(name: "Random walk", values: values)])
+      title: "Benchmark: \(steps) steps", model: model,
+      sequences: [
+        InputSequence(name: "Random walk", inputSize: model.inputSize, values: values)
+      ])
     state = State(lesson: lesson, width: 120, height: 40)
     reduce(&state, .last)
   }
@@ -59,25 +70,5 @@ final class KeyPressSession {
     }
     written &+= frame.utf8.count
     blackHole(written)
-  }
-}
-
-/// A small deterministic generator, so every run measures the same numbers.
-struct SplitMix64 {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A uniform value in [0, 1).
-  mutating func nextUnit() -> Double {
-    Double(next() >> 11) * 0x1p-53
   }
 }

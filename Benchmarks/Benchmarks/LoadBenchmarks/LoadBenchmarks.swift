@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import LSTMCore
 import LSTMTerminal
 import LSTMViewModel
@@ -53,19 +54,4 @@ func sequencesCSV(steps: Int) -> [UInt8] {
       ? "1.000000\n" : "0." + String(repeating: "0", count: 6 - digits.count) + digits + "\n"
   }
   return Array(text.utf8)
-}
-
-/// A small deterministic generator, so every run measures the same numbers.
-struct SplitMix64 {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }

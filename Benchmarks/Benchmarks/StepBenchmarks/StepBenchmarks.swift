@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import LSTMCore
 
@@ -52,8 +53,7 @@ func addFloors() {
   ) { (benchmark: Benchmark, inputs: [Double]) in
     blackHole(scalarRecurrence(inputs, steps: benchmark.scaledIterations.count))
   } setup: {
-    var random = SplitMix64(seed: 1)
-    return (0..<1_024).map { _ in random.nextUnit() }
+    randomInputs(steps: 1_024, seed: 1)
   }
 
   Benchmark(
@@ -68,8 +68,7 @@ func addFloors() {
     }
     blackHole(sum)
   } setup: {
-    var random = SplitMix64(seed: 4)
-    return (0..<640).map { _ in random.nextUnit() * 6 - 3 }
+    randomInputs(steps: 640, seed: 4).map { $0 * 6 - 3 }
   }
 }
 
@@ -99,12 +98,11 @@ final class StepFixture {
   var trace: StepTrace
 
   init(model: LSTMModel, seed: UInt64) {
-    var random = SplitMix64(seed: seed)
     let steps = 1_024
     self.model = model
     inputs = InputSequence(
       name: "ring", inputSize: model.inputSize,
-      values: (0..<steps * model.inputSize).map { _ in random.nextUnit() * 2 - 1 })
+      values: randomInputs(steps: steps, inputSize: model.inputSize, seed: seed).map { $0 * 2 - 1 })
     trace = StepTrace(t: 0, inputSize: model.inputSize, hiddenSize: model.hiddenSize)
   }
 
@@ -121,45 +119,5 @@ final class StepFixture {
     }
     blackHole(trace.stm[0])
     swap(&trace, &self.trace)
-  }
-}
-
-/// A cell with PyTorch's default initialisation, U(-1/√n, 1/√n), from a fixed seed.
-func randomModel(hiddenSize n: Int, inputSize m: Int, seed: UInt64) -> LSTMModel {
-  var random = SplitMix64(seed: seed)
-  let bound = 1 / Double(n).squareRoot()
-  func values(_ count: Int) -> [Double] {
-    (0..<count).map { _ in (random.nextUnit() * 2 - 1) * bound }
-  }
-  let gates = PerGate { _ in
-    GateWeights(
-      stmWeights: Matrix(rows: n, columns: n, storage: values(n * n)),
-      inputWeights: Matrix(rows: n, columns: m, storage: values(n * m)),
-      bias: values(n))
-  }
-  do {
-    return try LSTMModel(inputSize: m, hiddenSize: n, gates: gates)
-  } catch {
-    fatalError("benchmark model does not fit its sizes: \(error.message)")
-  }
-}
-
-/// A small deterministic generator, so every run measures the same numbers.
-struct SplitMix64 {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A uniform value in [0, 1).
-  mutating func nextUnit() -> Double {
-    Double(next() >> 11) * 0x1p-53
   }
 }
