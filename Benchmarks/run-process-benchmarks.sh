@@ -50,8 +50,8 @@ echo "== 2. key presses from outside (402 keys against 2, --all-frames)"
 for steps in 100 1000000; do
   csv="$work/steps-$steps.csv"
   hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/keys-$steps.json" \
-    "$bin render --sequences $csv --size 120x40 --all-frames --keys '$few'" \
-    "$bin render --sequences $csv --size 120x40 --all-frames --keys '$many'"
+    -n "$steps steps, 2 keys" "$bin render --sequences $csv --size 120x40 --all-frames --keys '$few'" \
+    -n "$steps steps, 402 keys" "$bin render --sequences $csv --size 120x40 --all-frames --keys '$many'"
 done
 
 echo "== 3. a 10^6-step CSV: load, run and first frame (numpy.loadtxt of the same file beside it)"
@@ -65,8 +65,8 @@ done
 
 echo "== 4. trace --format csv over 10^6 steps: lstmviz against numpy"
 hyperfine -N --warmup 0 --runs "$numpy_runs" --export-json "$work/trace.json" \
-  "$bin trace $lesson --sequences $work/steps-1000000.csv --format csv" \
-  "python3 $here/Scripts/numpy_trace.py $lesson $work/steps-1000000.csv"
+  -n "lstmviz trace --format csv" "$bin trace $lesson --sequences $work/steps-1000000.csv --format csv" \
+  -n "numpy reference" "python3 $here/Scripts/numpy_trace.py $lesson $work/steps-1000000.csv"
 "$bin" trace "$lesson" --sequences "$work/steps-100.csv" --format csv > "$work/swift-100.csv"
 python3 "$here/Scripts/numpy_trace.py" "$lesson" "$work/steps-100.csv" > "$work/numpy-100.csv"
 

@@ -98,21 +98,31 @@ public struct Canvas: Sendable, Equatable {
   /// edges. Returns the column after the last character written (even if clipped).
   @discardableResult
   public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain) -> Int {
-    var x = column
-    guard (0..<height).contains(row) else { return column + text.count }
+    guard (0..<height).contains(row) else { return column + text.characterCount }
     // The screen's own text (digits, Greek letters, arrows, box drawing, shapes) is one
     // character a scalar: walk the scalars and skip grapheme breaking, a frame's largest cost.
-    if text.isOneCharacterPerScalar {
-      for scalar in text.unicodeScalars {
-        if x >= width { return column + text.unicodeScalars.count }
-        if x >= 0 {
-          cells[row * width + x] = CanvasCell(Character(scalar), style: style)
-          scalars[row * width + x] = scalar.value
-        }
-        x += 1
+    // At the first scalar that may join its neighbours, start again by characters: they cover
+    // the same columns, so nothing written so far is left behind.
+    var x = column
+    for scalar in text.unicodeScalars {
+      guard scalar.isCharacterOnItsOwn else {
+        return putCharacters(text, row: row, column: column, style: style)
       }
-      return x
+      if x >= width { return column + text.characterCount }
+      if x >= 0 {
+        cells[row * width + x] = CanvasCell(Character(scalar), style: style)
+        scalars[row * width + x] = scalar.value
+      }
+      x += 1
     }
+    return x
+  }
+
+  /// `put` for any text: character by character.
+  private mutating func putCharacters(
+    _ text: String, row: Int, column: Int, style: Style
+  ) -> Int {
+    var x = column
     for character in text {
       if x >= width { return column + text.count }
       if x >= 0 {
@@ -172,28 +182,33 @@ public struct Canvas: Sendable, Equatable {
   }
 }
 
-extension String {
-  /// Whether every Unicode scalar of the string is a whole character on its own, so that the
-  /// scalars can be counted and walked instead of the characters (which needs grapheme breaking).
+extension Unicode.Scalar {
+  /// Whether this scalar is always a whole character, never joined with the scalars around it.
   ///
-  /// True when every scalar lies in blocks that hold no combining marks, joiners, variation
-  /// selectors, Hangul jamo or regional indicators: ASCII but CR (which pairs with LF), Latin-1,
-  /// Greek, general punctuation, super- and subscripts, arrows, mathematical operators, box
-  /// drawing, block elements and geometric shapes. Other text takes the character path.
-  var isOneCharacterPerScalar: Bool {
-    unicodeScalars.allSatisfy { scalar in
-      switch scalar.value {
-      case 0x20...0x7E, 0x0A, 0x09, 0xA0...0xFF: true
-      case 0x370...0x3FF: true
-      case 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x209F: true
-      case 0x2190...0x22FF, 0x2500...0x25FF: true
-      default: false
-      }
+  /// True in blocks that hold no combining marks, joiners, variation selectors, Hangul jamo or
+  /// regional indicators: ASCII but CR (which pairs with LF), Latin-1, Greek, general
+  /// punctuation, super- and subscripts, arrows, mathematical operators, box drawing, block
+  /// elements and geometric shapes.
+  var isCharacterOnItsOwn: Bool {
+    switch value {
+    case 0x20...0x7E, 0x0A, 0x09, 0xA0...0xFF: true
+    case 0x370...0x3FF: true
+    case 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x209F: true
+    case 0x2190...0x22FF, 0x2500...0x25FF: true
+    default: false
     }
   }
+}
 
-  /// The number of characters, counted by scalars when `isOneCharacterPerScalar`.
+extension String {
+  /// The number of characters, counted by scalars while each is a character on its own (no
+  /// grapheme breaking), by characters otherwise.
   var characterCount: Int {
-    isOneCharacterPerScalar ? unicodeScalars.count : count
+    var count = 0
+    for scalar in unicodeScalars {
+      guard scalar.isCharacterOnItsOwn else { return self.count }
+      count += 1
+    }
+    return count
   }
 }
