@@ -118,6 +118,12 @@ public struct Canvas: Sendable, Equatable {
     return x
   }
 
+  /// Sets the cell at `row`, `column` to `character`, if it is inside the grid.
+  public mutating func put(_ character: Character, row: Int, column: Int, style: Style = .plain) {
+    guard (0..<height).contains(row), (0..<width).contains(column) else { return }
+    set(character, at: row * width + column, style: style)
+  }
+
   /// `put` for any text: character by character.
   private mutating func putCharacters(
     _ text: String, row: Int, column: Int, style: Style
@@ -125,16 +131,19 @@ public struct Canvas: Sendable, Equatable {
     var x = column
     for character in text {
       if x >= width { return column + text.count }
-      if x >= 0 {
-        cells[row * width + x] = CanvasCell(character, style: style)
-        let characterScalars = character.unicodeScalars
-        scalars[row * width + x] =
-          characterScalars.count == 1
-          ? characterScalars[characterScalars.startIndex].value : Canvas.notOneScalar
-      }
+      if x >= 0 { set(character, at: row * width + x, style: style) }
       x += 1
     }
     return x
+  }
+
+  /// Sets the cell at `index` in `cells`, and its scalar.
+  private mutating func set(_ character: Character, at index: Int, style: Style) {
+    cells[index] = CanvasCell(character, style: style)
+    let characterScalars = character.unicodeScalars
+    scalars[index] =
+      characterScalars.count == 1
+      ? characterScalars[characterScalars.startIndex].value : Canvas.notOneScalar
   }
 
   /// Sets the style of `count` cells from `row`, `column`, keeping their characters.
@@ -162,6 +171,21 @@ public struct Canvas: Sendable, Equatable {
       while end > start, scalars[end - 1] == 0x20 { end -= 1 }
       return text(of: start..<end)
     }
+  }
+
+  /// Row `row` as runs of one style, left to right, trailing spaces included.
+  func spans(ofRow row: Int) -> [Span] {
+    var spans: [Span] = []
+    var start = row * width
+    let end = start + width
+    while start < end {
+      let style = cells[start].style
+      var next = start + 1
+      while next < end, cells[next].style == style { next += 1 }
+      spans.append(Span(text(of: start..<next), style))
+      start = next
+    }
+    return spans
   }
 
   /// The characters of the cells at `indices` as one string, built from UTF-8 in one buffer.

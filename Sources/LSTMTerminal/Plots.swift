@@ -2,50 +2,38 @@ import LSTMCore
 import LSTMViewModel
 
 /// A small grid of styled characters that turns into lines: what plots are drawn on.
+///
+/// A `Canvas` underneath, so that its rows come out as spans without going through `Character`.
 struct Grid {
-  let width: Int
-  let height: Int
-  private var cells: [(Character, Style)]
+  private var canvas: Canvas
 
   init(width: Int, height: Int) {
-    self.width = max(width, 0)
-    self.height = max(height, 0)
-    cells = Array(repeating: (" ", .plain), count: self.width * self.height)
+    canvas = Canvas(width: width, height: height)
   }
+
+  /// The number of columns.
+  var width: Int { canvas.width }
+  /// The number of rows.
+  var height: Int { canvas.height }
 
   /// The character at `row`, `column`, or nil outside.
   func character(row: Int, column: Int) -> Character? {
-    guard (0..<height).contains(row), (0..<width).contains(column) else { return nil }
-    return cells[row * width + column].0
+    canvas[row, column]?.character
   }
 
   /// Sets one cell, if it is inside.
   mutating func set(_ character: Character, row: Int, column: Int, style: Style) {
-    guard (0..<height).contains(row), (0..<width).contains(column) else { return }
-    cells[row * width + column] = (character, style)
+    canvas.put(character, row: row, column: column, style: style)
   }
 
   /// Writes `text` from `row`, `column`, clipped.
   mutating func write(_ text: String, row: Int, column: Int, style: Style = .plain) {
-    for (offset, character) in text.enumerated() {
-      set(character, row: row, column: column + offset, style: style)
-    }
+    canvas.put(text, row: row, column: column, style: style)
   }
 
   /// The rows as lines, runs of one style joined into one span.
   var lines: [Line] {
-    (0..<height).map { row in
-      var line = Line()
-      for column in 0..<width {
-        let (character, style) = cells[row * width + column]
-        if let last = line.spans.last, last.style == style {
-          line.spans[line.spans.count - 1].text.append(character)
-        } else {
-          line.spans.append(Span(String(character), style))
-        }
-      }
-      return line
-    }
+    (0..<height).map { Line(canvas.spans(ofRow: $0)) }
   }
 }
 
