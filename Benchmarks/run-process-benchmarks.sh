@@ -10,7 +10,9 @@
 #
 # Needs: hyperfine, GNU time (/usr/bin/time) and python3 with numpy.
 #   apt-get install hyperfine time python3-numpy
-# Environment: RUNS (default 10) runs per Swift measurement, NUMPY_RUNS (default 3).
+# Environment: RUNS (default 10) runs per Swift measurement (twice that for the key presses, whose
+# figure is a small difference of two large times; three times for the cold start), NUMPY_RUNS
+# (default 3).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -49,7 +51,7 @@ hyperfine -N --warmup 3 --runs $((runs * 3)) --export-json "$work/cold.json" \
 echo "== 2. key presses from outside (402 keys against 2, --all-frames)"
 for steps in 100 1000000; do
   csv="$work/steps-$steps.csv"
-  hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/keys-$steps.json" \
+  hyperfine -N --warmup 2 --runs $((runs * 2)) --export-json "$work/keys-$steps.json" \
     -n "$steps steps, 2 keys" "$bin render --sequences $csv --size 120x40 --all-frames --keys '$few'" \
     -n "$steps steps, 402 keys" "$bin render --sequences $csv --size 120x40 --all-frames --keys '$many'"
 done
