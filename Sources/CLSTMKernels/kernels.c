@@ -6,6 +6,8 @@
 
 #define LANES LSTMVIZ_LANES
 
+/// Writes the sums of the block starting at unit `first`, plus each unit's bias, into `x`,
+/// leaving out the padding rows past `units`.
 static void store_block(const double *sums, const double *bias, size_t first, size_t units,
                         double *x) {
   size_t count = units - first < LANES ? units - first : LANES;
@@ -14,9 +16,10 @@ static void store_block(const double *sums, const double *bias, size_t first, si
   }
 }
 
-void lstmviz_gate_preactivations_portable(const double *stm_weights, const double *stm, size_t n,
-                       const double *input_weights, const double *input, size_t m,
-                       const double *bias, size_t units, double *x) {
+void lstmviz_gate_preactivations_portable(const double *stm_weights, const double *stm,
+                                          size_t n, const double *input_weights,
+                                          const double *input, size_t m, const double *bias,
+                                          size_t units, double *x) {
   size_t blocks = (units + LANES - 1) / LANES;
   for (size_t block = 0; block < blocks; block++) {
     double stm_sum[LANES] = {0}, input_sum[LANES] = {0}, sums[LANES];
@@ -98,5 +101,6 @@ void lstmviz_gate_preactivations(const double *stm_weights, const double *stm, s
     return;
   }
 #endif
-  lstmviz_gate_preactivations_portable(stm_weights, stm, n, input_weights, input, m, bias, units, x);
+  lstmviz_gate_preactivations_portable(stm_weights, stm, n, input_weights, input, m, bias, units,
+                                       x);
 }

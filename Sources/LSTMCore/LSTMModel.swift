@@ -51,7 +51,7 @@ public struct LSTMModel: Sendable, Equatable {
   public let gates: PerGate<GateWeights>
   /// The scalar cell's twelve numbers, read directly by its fast step (nil for a vector cell).
   let scalarGates: PerGate<ScalarGate>?
-  /// The weights packed for summing eight units at once (what a vector cell's step reads).
+  /// The weights packed for summing sixteen units at once (what a vector cell's step reads).
   let packedWeights: PackedWeights
 
   /// Makes a model, checking that every matrix fits the sizes.
