@@ -154,32 +154,49 @@ extension LSTMModel {
 
   /// `compute` for the scalar cell: the same formulas on plain numbers.
   private func computeScalar(_ trace: inout StepTrace, _ weights: PerGate<ScalarGate>) {
-    let input = trace.input[0]
-    let stm = trace.stmIn[0]
-    let forgetX = weights.forget.x(stm: stm, input: input)
-    let inputX = weights.input.x(stm: stm, input: input)
-    let candidateX = weights.candidate.x(stm: stm, input: input)
-    let outputX = weights.output.x(stm: stm, input: input)
+    let step = weights.step(stm: trace.stmIn[0], ltm: trace.ltmIn[0], input: trace.input[0])
+    trace.gates.forget.x[0] = step.forgetX
+    trace.gates.forget.value[0] = step.forget
+    trace.gates.input.x[0] = step.inputX
+    trace.gates.input.value[0] = step.retained
+    trace.gates.candidate.x[0] = step.candidateX
+    trace.gates.candidate.value[0] = step.potentialLTM
+    trace.gates.output.x[0] = step.outputX
+    trace.gates.output.value[0] = step.output
+    trace.ltmRemembered[0] = step.remembered
+    trace.ltmAdded[0] = step.added
+    trace.ltm[0] = step.ltm
+    trace.stmPotential[0] = step.potentialSTM
+    trace.stm[0] = step.stm
+  }
+}
+
+/// Every number of one step of the scalar cell.
+struct ScalarStep {
+  var forgetX, forget, inputX, retained, candidateX, potentialLTM, outputX, output: Double
+  var remembered, added, ltm, potentialSTM, stm: Double
+}
+
+extension PerGate where Value == ScalarGate {
+  /// One step of the scalar cell from `stm`, `ltm` and `input`: the seed's three stages.
+  @inline(__always)
+  func step(stm: Double, ltm: Double, input: Double) -> ScalarStep {
+    let forgetX = forget.x(stm: stm, input: input)
+    let inputX = self.input.x(stm: stm, input: input)
+    let candidateX = candidate.x(stm: stm, input: input)
+    let outputX = output.x(stm: stm, input: input)
     let forget = Gate.forget.activation(forgetX)
     let retained = Gate.input.activation(inputX)
     let potentialLTM = Gate.candidate.activation(candidateX)
     let output = Gate.output.activation(outputX)
-    let remembered = forget * trace.ltmIn[0]
+    let remembered = forget * ltm
     let added = retained * potentialLTM
-    let ltm = remembered + added
-    let potentialSTM = Activation.tanh(ltm)
-    trace.gates.forget.x[0] = forgetX
-    trace.gates.forget.value[0] = forget
-    trace.gates.input.x[0] = inputX
-    trace.gates.input.value[0] = retained
-    trace.gates.candidate.x[0] = candidateX
-    trace.gates.candidate.value[0] = potentialLTM
-    trace.gates.output.x[0] = outputX
-    trace.gates.output.value[0] = output
-    trace.ltmRemembered[0] = remembered
-    trace.ltmAdded[0] = added
-    trace.ltm[0] = ltm
-    trace.stmPotential[0] = potentialSTM
-    trace.stm[0] = output * potentialSTM
+    let newLTM = remembered + added
+    let potentialSTM = Activation.tanh(newLTM)
+    return ScalarStep(
+      forgetX: forgetX, forget: forget, inputX: inputX, retained: retained,
+      candidateX: candidateX, potentialLTM: potentialLTM, outputX: outputX, output: output,
+      remembered: remembered, added: added, ltm: newLTM, potentialSTM: potentialSTM,
+      stm: output * potentialSTM)
   }
 }

@@ -25,11 +25,22 @@ public struct SequenceRun: Sendable {
     ltm.reserveCapacity((sequence.count + 1) * n)
     stm.append(contentsOf: repeatElement(0, count: n))
     ltm.append(contentsOf: repeatElement(0, count: n))
-    var trace = StepTrace(t: 0, inputSize: model.inputSize, hiddenSize: n)
-    for t in stride(from: 1, through: sequence.count, by: 1) {
-      model.advance(&trace, input: sequence.input(at: t))
-      stm.append(contentsOf: trace.stm)
-      ltm.append(contentsOf: trace.ltm)
+    if let scalarGates = model.scalarGates {
+      // Only the memories are kept, so the scalar cell's step is taken on plain numbers.
+      var memories = (stm: 0.0, ltm: 0.0)
+      for input in sequence.values {
+        let step = scalarGates.step(stm: memories.stm, ltm: memories.ltm, input: input)
+        memories = (step.stm, step.ltm)
+        stm.append(step.stm)
+        ltm.append(step.ltm)
+      }
+    } else {
+      var trace = StepTrace(t: 0, inputSize: model.inputSize, hiddenSize: n)
+      for t in stride(from: 1, through: sequence.count, by: 1) {
+        model.advance(&trace, input: sequence.input(at: t))
+        stm.append(contentsOf: trace.stm)
+        ltm.append(contentsOf: trace.ltm)
+      }
     }
     self.model = model
     self.sequence = sequence

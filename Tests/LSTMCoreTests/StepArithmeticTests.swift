@@ -48,8 +48,34 @@ import Testing
       expectExact(step, model, sourceLocation: sourceLocation)
     }
     #expect(steps == sequence.count, sourceLocation: sourceLocation)
-    let run = SequenceRun(model: model, sequence: sequence)
-    #expect(run.step(at: sequence.count).stm == run.prediction, sourceLocation: sourceLocation)
+  }
+
+  /// What the screen shows of step t (recomputed from the run's memories) is bit for bit what a
+  /// whole trace gives, for the scalar cell (whose run keeps memories on a path of its own) and a
+  /// vector cell.
+  @Test func aRunKeepsExactlyTheMemoriesOfTheTrace() throws {
+    var random = TestRandom()
+    let vector = try randomModel(hiddenSize: 5, inputSize: 2, &random)
+    let cases = [
+      (
+        Lesson.statQuest.model,
+        InputSequence(name: "walk", values: (0..<300).map { _ in random.next() * 2 })
+      ),
+      (
+        vector,
+        InputSequence(name: "noise", inputSize: 2, values: (0..<80).map { _ in random.next() })
+      ),
+    ]
+    for (model, sequence) in cases {
+      let run = SequenceRun(model: model, sequence: sequence)
+      model.forEachStep(of: sequence) { step in
+        for j in 0..<model.hiddenSize {
+          #expect(run.stm(after: step.t, unit: j).bitPattern == step.stm[j].bitPattern)
+          #expect(run.ltm(after: step.t, unit: j).bitPattern == step.ltm[j].bitPattern)
+        }
+        #expect(run.step(at: step.t) == step)
+      }
+    }
   }
 
   @Test func theScalarCellsNumbersAddUpExactly() {
