@@ -8,5 +8,93 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
+
+// What Swift cannot import from curses.h: globals (which Swift 6 strict concurrency rejects),
+// function-like macros (A_*, COLOR_PAIR, getmaxyx) and the stdscr forms of the drawing calls.
+// Each is a small static inline accessor, prefixed lv_.
+
+// MARK: globals
+
+static inline WINDOW *lv_stdscr(void) { return stdscr; }
+static inline FILE *lv_stdin(void) { return stdin; }
+static inline FILE *lv_stdout(void) { return stdout; }
+static inline int lv_colors(void) { return COLORS; }
+static inline int lv_color_pairs(void) { return COLOR_PAIRS; }
+static inline int lv_lines(void) { return getmaxy(stdscr); }
+static inline int lv_columns(void) { return getmaxx(stdscr); }
+
+// MARK: attributes
+
+static inline attr_t lv_attribute_normal(void) { return A_NORMAL; }
+static inline attr_t lv_attribute_bold(void) { return A_BOLD; }
+static inline attr_t lv_attribute_reverse(void) { return A_REVERSE; }
+static inline attr_t lv_attribute_dim(void) { return A_DIM; }
+static inline attr_t lv_attribute_underline(void) { return A_UNDERLINE; }
+
+/// Sets the attributes and colour pair for what stdscr draws next.
+static inline int lv_set_attributes(attr_t attributes, short pair) {
+  return wattr_set(stdscr, attributes, pair, NULL);
+}
+
+// MARK: drawing
+
+/// Draws `count` wide characters of `text` at `row`, `column` of stdscr.
+static inline int lv_draw(int row, int column, const wchar_t *text, int count) {
+  return mvwaddnwstr(stdscr, row, column, text, count);
+}
+
+/// The columns `character` takes on the terminal (-1 for a control character). Declared here
+/// because glibc shows wcwidth only to _XOPEN_SOURCE code.
+extern int wcwidth(wchar_t character);
+static inline int lv_character_width(wchar_t character) { return wcwidth(character); }
+
+// MARK: input
+
+/// Reads one key from stdscr: returns OK (a character), KEY_CODE_YES (a key code) or ERR.
+static inline int lv_read_key(wint_t *key) { return wget_wch(stdscr, key); }
+/// Waits at most `milliseconds` for a key (negative: forever).
+static inline void lv_set_input_timeout(int milliseconds) { wtimeout(stdscr, milliseconds); }
+
+static inline int lv_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int lv_key_up(void) { return KEY_UP; }
+static inline int lv_key_down(void) { return KEY_DOWN; }
+static inline int lv_key_left(void) { return KEY_LEFT; }
+static inline int lv_key_right(void) { return KEY_RIGHT; }
+static inline int lv_key_home(void) { return KEY_HOME; }
+static inline int lv_key_end(void) { return KEY_END; }
+static inline int lv_key_beginning(void) { return KEY_BEG; }
+static inline int lv_key_find(void) { return KEY_FIND; }
+static inline int lv_key_select(void) { return KEY_SELECT; }
+static inline int lv_key_keypad_upper_left(void) { return KEY_A1; }
+static inline int lv_key_keypad_lower_left(void) { return KEY_C1; }
+static inline int lv_key_home_down(void) { return KEY_LL; }
+static inline int lv_key_enter(void) { return KEY_ENTER; }
+static inline int lv_key_resize(void) { return KEY_RESIZE; }
+
+// MARK: signals
+
+/// Installs `handler` for `signal` without SA_RESTART, so that a blocking read returns early.
+static inline int lv_install_signal_handler(int signal, void (*handler)(int)) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  return sigaction(signal, &action, NULL);
+}
+
+/// Puts back the default disposition of `signal`.
+static inline int lv_default_signal_handler(int signal) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = SIG_DFL;
+  sigemptyset(&action.sa_mask);
+  return sigaction(signal, &action, NULL);
+}
 #endif

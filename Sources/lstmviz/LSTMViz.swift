@@ -12,7 +12,8 @@ struct LSTMViz: ParsableCommand {
       Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input (one line on stderr, \
       nothing on stdout).
       """,
-    subcommands: [Trace.self, Render.self]
+    subcommands: [Interactive.self, Trace.self, Render.self],
+    defaultSubcommand: Interactive.self
   )
 
   /// Runs the command line, keeping lstmviz's error contract: bad usage or bad input exits 2

@@ -1,0 +1,64 @@
+import LSTMViewModel
+
+/// Something that happened to a program running in the terminal.
+public enum TerminalEvent: Sendable, Equatable, Hashable {
+  /// The user pressed a key.
+  case key(Key)
+  /// The terminal has this size now (also sent once, first, when the screen opens).
+  case resize(width: Int, height: Int)
+  /// One beat of the playback clock, every `tickInterval` seconds while that is not nil.
+  case tick
+  /// A message for the status line from whoever watches the frames (such as a recorder), or nil
+  /// to clear it.
+  case status(String?)
+}
+
+/// A program that `TerminalSession` can run: a frame to draw, and events to react to.
+///
+/// Everything it does is pure: the session reads the keys, keeps the clock and draws.
+public protocol TerminalProgram {
+  /// The frame to show now, as big as the last `.resize` said the terminal is.
+  func render() -> Canvas
+  /// Reacts to an event.
+  mutating func handle(_ event: TerminalEvent)
+  /// Seconds between `.tick` events, or nil when no clock should run.
+  var tickInterval: Double? { get }
+  /// True once the program wants to end.
+  var isFinished: Bool { get }
+}
+
+/// A frame the session has just drawn on the terminal, as a recorder wants it.
+public struct DrawnFrame: Sendable, Equatable {
+  /// The frame: exactly what is now on the screen.
+  public let canvas: Canvas
+  /// 1 for the first frame drawn, then 2, 3, …
+  public let number: Int
+  /// Seconds since the first frame was drawn (0 for the first).
+  public let elapsed: Double
+  /// What led to this frame: nil for the first one.
+  public let cause: TerminalEvent?
+
+  /// Makes a frame record.
+  public init(canvas: Canvas, number: Int, elapsed: Double, cause: TerminalEvent?) {
+    self.canvas = canvas
+    self.number = number
+    self.elapsed = elapsed
+    self.cause = cause
+  }
+}
+
+/// How a terminal session ended.
+public enum TerminalOutcome: Sendable, Equatable {
+  /// The program finished (the user quit).
+  case finished
+  /// A signal (SIGINT, SIGTERM, SIGHUP) ended the session; the terminal has been restored.
+  case interrupted(signal: Int32)
+
+  /// The conventional exit status: 0, or 128 + the signal number.
+  public var exitStatus: Int32 {
+    switch self {
+    case .finished: return 0
+    case .interrupted(let signal): return 128 + signal
+    }
+  }
+}
