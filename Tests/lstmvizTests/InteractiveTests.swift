@@ -9,7 +9,7 @@ private struct ReferenceStep {
 
   /// Step `t` (from 1) of sequence `index` (from 0).
   init(sequence index: Int, t: Int) throws {
-    let data = try Data(contentsOf: Package.golden.appendingPathComponent("statquest.trace.json"))
+    let data = try Data(contentsOf: Support.packageRoot.appendingPathComponent("Tests/Fixtures/golden/statquest.trace.json"))
     let trace = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     let sequences = trace?["sequences"] as? [[String: Any]] ?? []
     let steps = sequences[index]["steps"] as? [[String: Any]] ?? []
@@ -38,9 +38,9 @@ private struct ReferenceStep {
 @Suite(.serialized) struct InteractiveTests {
   /// Types the command line that runs lstmviz in the pane's shell, noting `stty -g` before and
   /// after, the program's pid and its exit status.
-  private func launch(_ tmux: Tmux, _ arguments: String = "", environment: String = "") throws {
+  private func launch(_ tmux: TmuxShell, _ arguments: String = "", environment: String = "") throws {
     let folder = tmux.folder.path
-    let program = "'\(Package.executable.path)'"
+    let program = "'\(Support.executable.path)'"
     try tmux.type(
       "stty -g > \(folder)/stty-before; \(environment) sh -c 'echo $$ > \(folder)/pid; "
         + "exec \"$0\" \"$@\"' \(program) \(arguments); echo $? > \(folder)/status; "
@@ -49,14 +49,14 @@ private struct ReferenceStep {
 
   /// Waits for the program to end; returns its exit status, having checked that the terminal
   /// settings are as they were before it started.
-  private func exitStatus(_ tmux: Tmux) throws -> Int32 {
+  private func exitStatus(_ tmux: TmuxShell) throws -> Int32 {
     let after = try tmux.waitForFile("stty-after")
     let before = try tmux.waitForFile("stty-before")
     #expect(before == after, "stty -g changed")
     return Int32(try tmux.waitForFile("status")) ?? -1
   }
 
-  private func showsStep(_ tmux: Tmux, sequence: Int, t: Int) throws {
+  private func showsStep(_ tmux: TmuxShell, sequence: Int, t: Int) throws {
     let reference = try ReferenceStep(sequence: sequence, t: t)
     let screen = try tmux.waitUntil("\(reference.sequence) at t = \(t)") {
       $0.contains("t = \(t) / \(reference.stepCount)") && $0.contains(reference.sequence)
@@ -65,7 +65,7 @@ private struct ReferenceStep {
   }
 
   @Test func opensOnStatQuestAndTheKeysStepToTheReferenceNumbers() throws {
-    let tmux = try Tmux()
+    let tmux = try TmuxShell()
     try launch(tmux)
     try showsStep(tmux, sequence: 0, t: 1)
     try tmux.press("Right")
@@ -102,7 +102,7 @@ private struct ReferenceStep {
   }
 
   @Test func questionMarkShowsHelpAndEscapeClosesIt() throws {
-    let tmux = try Tmux()
+    let tmux = try TmuxShell()
     try launch(tmux)
     try showsStep(tmux, sequence: 0, t: 1)
     try tmux.press("?")
@@ -116,7 +116,7 @@ private struct ReferenceStep {
   }
 
   @Test func shrinkingBelow80x24ShowsTooSmallAndGrowingBackRestores() throws {
-    let tmux = try Tmux()
+    let tmux = try TmuxShell()
     try launch(tmux)
     try showsStep(tmux, sequence: 0, t: 1)
     try tmux.resize(width: 50, height: 15)
@@ -129,7 +129,7 @@ private struct ReferenceStep {
   }
 
   @Test func spacePlaysThroughTheSequence() throws {
-    let tmux = try Tmux()
+    let tmux = try TmuxShell()
     try launch(tmux)
     try showsStep(tmux, sequence: 0, t: 1)
     try tmux.press("Space")
@@ -141,7 +141,7 @@ private struct ReferenceStep {
 
   @Test(arguments: ["INT", "TERM", "HUP"])
   func aSignalRestoresTheTerminal(signal: String) throws {
-    let tmux = try Tmux()
+    let tmux = try TmuxShell()
     try launch(tmux)
     try showsStep(tmux, sequence: 0, t: 1)
     if signal == "INT" {
@@ -174,7 +174,7 @@ private struct ReferenceStep {
 
   @Test(arguments: ["NO_COLOR=1", "--no-color"])
   func noColorLeavesNoColourCodes(setting: String) throws {
-    let tmux = try Tmux()
+    let tmux = try TmuxShell()
     if setting.hasPrefix("--") {
       try launch(tmux, setting, environment: "env -u NO_COLOR")
     } else {
@@ -189,7 +189,7 @@ private struct ReferenceStep {
   }
 
   @Test func withoutNoColorTheScreenHasColour() throws {
-    let tmux = try Tmux()
+    let tmux = try TmuxShell()
     try launch(tmux, environment: "env -u NO_COLOR")
     try showsStep(tmux, sequence: 0, t: 1)
     #expect(Self.colourCodes(in: try tmux.screen(escapes: true)) != [])
@@ -198,18 +198,18 @@ private struct ReferenceStep {
   }
 
   @Test func withoutATerminalItExits2AndSuggestsRenderOrTrace() throws {
-    let result = try runProcess(Package.executable, [])
+    let result = try Support.run([])
     #expect(result.status == 2)
-    #expect(result.standardOutput == "")
-    let lines = result.standardError.split(separator: "\n")
+    #expect(result.stdout == "")
+    let lines = result.stderr.split(separator: "\n")
     #expect(lines.count == 1)
-    #expect(result.standardError.hasPrefix("lstmviz: "))
-    #expect(result.standardError.contains("lstmviz render"))
-    #expect(result.standardError.contains("lstmviz trace"))
+    #expect(result.stderr.hasPrefix("lstmviz: "))
+    #expect(result.stderr.contains("lstmviz render"))
+    #expect(result.stderr.contains("lstmviz trace"))
   }
 
   @Test func anUnknownTermExits2AndLeavesTheTerminalAlone() throws {
-    let tmux = try Tmux()
+    let tmux = try TmuxShell()
     try launch(tmux, "2> \(tmux.folder.path)/errors", environment: "TERM=unknown-terminal")
     #expect(try exitStatus(tmux) == 2)
     let errors = try String(

@@ -1,13 +1,14 @@
 import Foundation
 
 /// Why a tmux-driven test could not go on.
-struct TmuxError: Error, CustomStringConvertible {
+struct TmuxShellError: Error, CustomStringConvertible {
   var description: String
 }
 
 /// A tmux server of its own (a unique socket), with one detached window running a shell, in
-/// which a test types commands and keys as a user would.
-final class Tmux {
+/// which a test types commands and keys as a user would; so it can see what the shell sees
+/// before and after the program (`stty -g`, `$?`). `TmuxPane` runs the program alone instead.
+final class TmuxShell {
   let socket = "lstmviz-test-\(UUID().uuidString)"
   /// A scratch folder for the files the shell writes (exit statuses, `stty -g`, pids).
   let folder: URL
@@ -16,10 +17,9 @@ final class Tmux {
   /// Starts tmux with a window of `width` × `height` running a plain shell. Throws, so that the
   /// test fails loudly, when tmux is not installed.
   init(width: Int = 100, height: Int = 30) throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try Support.scratchFolder()
     guard let tmux = Self.tmuxPath else {
-      throw TmuxError(
+      throw TmuxShellError(
         description: "tmux is not installed: the end-to-end tests need it (.ci/run installs it)")
     }
     self.tmux = tmux
@@ -44,13 +44,25 @@ final class Tmux {
 
   @discardableResult
   private func run(_ arguments: [String]) throws -> String {
-    let result = try runProcess(
-      URL(fileURLWithPath: tmux), ["-L", socket] + arguments)
-    guard result.status == 0 else {
-      throw TmuxError(
-        description: "tmux \(arguments.joined(separator: " ")): \(result.standardError)")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tmux)
+    process.arguments = ["-L", socket] + arguments
+    process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }
+    // Output goes through a file, not a pipe: the tmux server this may start could keep a pipe
+    // open long after this client has ended.
+    let output = folder.appendingPathComponent("tmux-output-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: output) }
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = try FileHandle(forWritingTo: output)
+    process.standardError = process.standardOutput
+    try process.run()
+    process.waitUntilExit()
+    let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    guard process.terminationStatus == 0 else {
+      throw TmuxShellError(description: "tmux \(arguments.joined(separator: " ")): \(text)")
     }
-    return result.standardOutput
+    return text
   }
 
   /// Presses keys, in tmux's names: "Right", "Home", "C-c", "Space", "q".
@@ -87,7 +99,7 @@ final class Tmux {
       if condition(screen) { return screen }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    throw TmuxError(description: "timed out waiting for \(what); the screen was:\n\(screen)")
+    throw TmuxShellError(description: "timed out waiting for \(what); the screen was:\n\(screen)")
   }
 
   /// Waits until the file `name` in `folder` exists and is not empty, and returns its text.
@@ -100,6 +112,6 @@ final class Tmux {
       }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    throw TmuxError(description: "timed out waiting for \(name); the screen was:\n\(try screen())")
+    throw TmuxShellError(description: "timed out waiting for \(name); the screen was:\n\(try screen())")
   }
 }
