@@ -8,6 +8,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -87,6 +88,14 @@ static inline int lv_install_signal_handler(int signal, void (*handler)(int)) {
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;
   return sigaction(signal, &action, NULL);
+}
+
+/// Lets `signal` through on this thread, in case whoever started the process blocked it.
+static inline int lv_unblock_signal(int signal) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signal);
+  return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
 /// Puts back the default disposition of `signal`.

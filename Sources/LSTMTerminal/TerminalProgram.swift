@@ -13,6 +13,19 @@ public enum TerminalEvent: Sendable, Equatable, Hashable {
   case status(String?)
 }
 
+extension TerminalEvent {
+  /// A short name for a recording: the key's name as `KeyMap.key(named:)` reads it (`right`,
+  /// `space`, `q`), or `resize`, `tick`, `status`.
+  public var name: String {
+    switch self {
+    case .key(let key): return KeyMap.name(of: key)
+    case .resize: return "resize"
+    case .tick: return "tick"
+    case .status: return "status"
+    }
+  }
+}
+
 /// A program that `TerminalSession` can run: a frame to draw, and events to react to.
 ///
 /// Everything it does is pure: the session reads the keys, keeps the clock and draws.

@@ -52,6 +52,10 @@ public enum TerminalSession {
         pendingSignal.store(received, ordering: .relaxed)
       }
     }
+    // A parent may have blocked them (threads of a test runner do); ncurses needs SIGWINCH too.
+    for signal in endingSignals + [SIGWINCH] {
+      lv_unblock_signal(signal)
+    }
   }
 
   private static func removeSignalHandlers() {

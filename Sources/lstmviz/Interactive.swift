@@ -10,35 +10,47 @@ struct Interactive: ParsableCommand {
     discussion: """
       Keys: →/l next step, ←/h previous, Home/g first, End/G last, ↑/k ↓/j previous/next \
       sequence, s stage mode, space play/pause, +/- speed, [/] previous/next hidden unit, \
-      ? help, q quit. NO_COLOR (non-empty) or --no-color turns colour off.
+      ? help (Esc closes it), q quit. A non-empty NO_COLOR, or --no-color, turns colour off.
+      Without a terminal, use `lstmviz render` (frames as text) or `lstmviz trace` (the numbers).
       """
   )
 
   @OptionGroup var lessonOptions: LessonOptions
 
-  @Option(help: "Decimals shown for every number.")
+  @Option(help: "Decimals shown for every number (0 to 12).")
   var precision = 4
 
   @Flag(help: "No colour, even where the terminal has it (as does a non-empty NO_COLOR).")
   var noColor = false
 
-  func validate() throws {
-    guard (0...12).contains(precision) else {
-      throw ValidationError("--precision must be between 0 and 12, not \(precision)")
-    }
-  }
+  @OptionGroup var recordingOptions: RecordingOptions
 
   func run() throws {
-    // The lesson is read first, so that bad input leaves the terminal untouched.
+    guard (0...12).contains(precision) else {
+      throw UsageError(message: "--precision: expected 0 to 12, got \(precision)")
+    }
+    // The lesson and the recording files are opened first, so that bad input leaves the
+    // terminal untouched.
     let lesson = try lessonOptions.loadLesson()
+    let recorder = try recordingOptions.makeRecorder(title: lesson.title, noColor: noColor)
+    defer { recorder?.finish() }
     var program = LessonProgram(lesson: lesson, precision: precision)
+    var recordingFailure: String?
     let outcome: TerminalOutcome
     do {
-      outcome = try TerminalSession.run(&program, noColor: noColor)
+      outcome = try TerminalSession.run(&program, noColor: noColor) { frame, program in
+        guard let recorder else { return nil }
+        let context = FrameContext(
+          state: program.state, key: frame.cause?.name ?? "start", elapsed: frame.elapsed)
+        let failure = recorder.record(frame.canvas, context: context)
+        recordingFailure = recordingFailure ?? failure
+        return failure
+      }
     } catch {
-      FileHandle.standardError.write(Data("lstmviz: \(error)\n".utf8))
-      throw ExitCode(2)
+      throw UsageError(message: error.description)
     }
+    // The terminal is restored by now: messages go to a clean screen.
     if outcome != .finished { throw ExitCode(outcome.exitStatus) }
+    if let recordingFailure { throw RuntimeError(recordingFailure) }
   }
 }

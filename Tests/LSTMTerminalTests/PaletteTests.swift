@@ -48,7 +48,9 @@ import Testing
 
   @Test(arguments: [ColorMode.basic, .extended])
   func colourTellsSignAndGate(mode: ColorMode) {
-    func color(_ role: StyleRole) -> Int? { Palette.appearance(of: Style(role), in: mode).foreground }
+    func color(_ role: StyleRole) -> Int? {
+      Palette.appearance(of: Style(role), in: mode).foreground
+    }
     #expect(color(.positive) != nil)
     #expect(color(.negative) != nil)
     #expect(color(.positive) != color(.negative))

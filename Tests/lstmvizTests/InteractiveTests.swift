@@ -9,7 +9,9 @@ private struct ReferenceStep {
 
   /// Step `t` (from 1) of sequence `index` (from 0).
   init(sequence index: Int, t: Int) throws {
-    let data = try Data(contentsOf: Support.packageRoot.appendingPathComponent("Tests/Fixtures/golden/statquest.trace.json"))
+    let data = try Data(
+      contentsOf: Support.packageRoot.appendingPathComponent(
+        "Tests/Fixtures/golden/statquest.trace.json"))
     let trace = try JSONSerialization.jsonObject(with: data) as? [String: Any]
     let sequences = trace?["sequences"] as? [[String: Any]] ?? []
     let steps = sequences[index]["steps"] as? [[String: Any]] ?? []
@@ -38,7 +40,8 @@ private struct ReferenceStep {
 @Suite(.serialized) struct InteractiveTests {
   /// Types the command line that runs lstmviz in the pane's shell, noting `stty -g` before and
   /// after, the program's pid and its exit status.
-  private func launch(_ tmux: TmuxShell, _ arguments: String = "", environment: String = "") throws {
+  private func launch(_ tmux: TmuxShell, _ arguments: String = "", environment: String = "") throws
+  {
     let folder = tmux.folder.path
     let program = "'\(Support.executable.path)'"
     try tmux.type(
@@ -106,10 +109,12 @@ private struct ReferenceStep {
     try launch(tmux)
     try showsStep(tmux, sequence: 0, t: 1)
     try tmux.press("?")
-    let help = try tmux.waitUntil("help") { $0.contains("quit") && $0.contains("stage") }
-    #expect(help.contains("speed"))
+    let help = try tmux.waitUntil("help") { $0.contains("play / pause") }
+    for words in ["next step", "previous sequence", "stage mode", "faster / slower", "quit"] {
+      #expect(help.contains(words))
+    }
     try tmux.press("Escape")
-    try tmux.waitUntil("help to close") { !$0.contains("speed") }
+    try tmux.waitUntil("help to close") { !$0.contains("play / pause") }
     try showsStep(tmux, sequence: 0, t: 1)
     try tmux.press("q")
     #expect(try exitStatus(tmux) == 0)
@@ -165,7 +170,8 @@ private struct ReferenceStep {
       let parameters = Range(match.range(at: 1), in: text).map { text[$0] } ?? ""
       return parameters.split(separator: ";").compactMap { parameter -> String? in
         guard let code = Int(parameter) else { return nil }
-        let isColour = (30...38).contains(code) || (40...48).contains(code)
+        let isColour =
+          (30...38).contains(code) || (40...48).contains(code)
           || (90...107).contains(code)
         return isColour ? String(parameter) : nil
       }

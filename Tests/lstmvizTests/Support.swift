@@ -95,20 +95,11 @@ final class TmuxPane {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
-  /// Runs `tmux -L socket arguments…` and returns what it printed.
+  /// Runs `tmux -L socket arguments…` and returns what it printed (see `spawnAndWait` for
+  /// why not through `Process`).
   @discardableResult
   func tmux(_ arguments: String...) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux", "-L", socket] + arguments
-    process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try tmux(arguments)
   }
 
   /// Presses keys, in tmux's names (`Right`, `Home`, `q`).
@@ -118,15 +109,13 @@ final class TmuxPane {
     }
   }
 
-  private func tmux(_ arguments: [String]) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux", "-L", socket] + arguments
-    process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
+  @discardableResult
+  private func tmux(_ arguments: [String]) throws -> String {
+    let output = FileManager.default.temporaryDirectory
+      .appendingPathComponent("\(socket)-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    _ = try spawnAndWait(["tmux", "-L", socket] + arguments, output: output, keepErrors: false)
+    return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
   }
 
   /// The pane's text now.
@@ -174,7 +163,7 @@ final class TmuxPane {
 
   /// Kills this tmux server and everything in it.
   func close() {
-    try? tmux(["kill-server"])
+    _ = try? tmux(["kill-server"])
   }
 
   deinit { close() }

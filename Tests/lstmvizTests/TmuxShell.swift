@@ -38,28 +38,18 @@ final class TmuxShell {
   }
 
   private static var tmuxPath: String? {
-    let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+    let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
+      separator: ":")
     return paths.map { "\($0)/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
   @discardableResult
   private func run(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tmux)
-    process.arguments = ["-L", socket] + arguments
-    process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }
-    // Output goes through a file, not a pipe: the tmux server this may start could keep a pipe
-    // open long after this client has ended.
     let output = folder.appendingPathComponent("tmux-output-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: output) }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = try FileHandle(forWritingTo: output)
-    process.standardError = process.standardOutput
-    try process.run()
-    process.waitUntilExit()
+    let status = try spawnAndWait([tmux, "-L", socket] + arguments, output: output)
     let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-    guard process.terminationStatus == 0 else {
+    guard status == 0 else {
       throw TmuxShellError(description: "tmux \(arguments.joined(separator: " ")): \(text)")
     }
     return text
@@ -112,6 +102,7 @@ final class TmuxShell {
       }
       Thread.sleep(forTimeInterval: 0.05)
     }
-    throw TmuxShellError(description: "timed out waiting for \(name); the screen was:\n\(try screen())")
+    throw TmuxShellError(
+      description: "timed out waiting for \(name); the screen was:\n\(try screen())")
   }
 }
