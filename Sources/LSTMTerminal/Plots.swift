@@ -264,8 +264,8 @@ struct HistoryPlot {
     for column in 0..<columns {
       let range = history.buckets(ofColumn: column, columns: columns)
       let value = track.series.last[range.upperBound - 1]
-      let lowest = range.map { track.series.low[$0] }.min() ?? value
-      let highest = range.map { track.series.high[$0] }.max() ?? value
+      let lowest = track.series.low[range].min() ?? value
+      let highest = track.series.high[range].max() ?? value
       let px = x(column)
       if let previous, px - previous.x > 1 {
         for between in previous.x + 1..<px {
