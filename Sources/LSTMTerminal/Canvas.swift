@@ -188,21 +188,38 @@ public struct Canvas: Sendable, Equatable {
     return spans
   }
 
-  /// The characters of the cells at `indices` as one string, built from UTF-8 in one buffer.
+  /// The characters of the cells at `indices` as one string, its UTF-8 written straight into
+  /// the string's storage (short runs fit in the string itself: nothing is allocated).
   private func text(of indices: Range<Int>) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(indices.count * 3)
+    var capacity = 0
     for index in indices {
       let value = scalars[index]
-      if value < 0x80 {
-        bytes.append(UInt8(truncatingIfNeeded: value))
-      } else if value != Canvas.notOneScalar, let scalar = Unicode.Scalar(value) {
-        UTF8.encode(scalar) { bytes.append($0) }
-      } else {
-        bytes.append(contentsOf: cells[index].character.utf8)
-      }
+      capacity +=
+        value < 0x80
+        ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : value <= 0x10FFFF ? 4 : 0
+      if value == Canvas.notOneScalar { capacity += cells[index].character.utf8.count }
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return String(unsafeUninitializedCapacity: capacity) { bytes in
+      var count = 0
+      for index in indices {
+        let value = scalars[index]
+        if value < 0x80 {
+          bytes[count] = UInt8(truncatingIfNeeded: value)
+          count += 1
+        } else if value != Canvas.notOneScalar, let scalar = Unicode.Scalar(value) {
+          UTF8.encode(scalar) { byte in
+            bytes[count] = byte
+            count += 1
+          }
+        } else {
+          for byte in cells[index].character.utf8 {
+            bytes[count] = byte
+            count += 1
+          }
+        }
+      }
+      return count
+    }
   }
 }
 
