@@ -46,41 +46,17 @@ public enum Asciicast {
     "\u{1B}[0m\u{1B}[\(max(height, 1));1H\r\n\u{1B}[?25h"
   }
 
-  /// The SGR sequence that selects `style`, starting from the defaults.
+  /// The SGR sequence that selects `style`, starting from the defaults: the look `Palette` gives
+  /// it on a 256-colour terminal, or in monochrome, so that a cast looks as the session did.
   public static func sgr(_ style: Style, color: Bool) -> String {
+    let look = Palette.appearance(of: style, in: color ? .extended : .monochrome)
     var codes = ["0"]
-    if style.bold || (!color && emphasised(style.role)) { codes.append("1") }
-    if style.reverse { codes.append("7") }
-    if color, let foreground = foreground(style.role) { codes.append("38;5;\(foreground)") }
-    if !color, style.role == .dim { codes.append("2") }
+    if look.attributes.contains(.bold) { codes.append("1") }
+    if look.attributes.contains(.dim) { codes.append("2") }
+    if look.attributes.contains(.underline) { codes.append("4") }
+    if look.attributes.contains(.reverse) { codes.append("7") }
+    if let foreground = look.foreground { codes.append("38;5;\(foreground)") }
     return "\u{1B}[" + codes.joined(separator: ";") + "m"
-  }
-
-  /// The 256-colour foreground of a role, or nil for the terminal's own.
-  static func foreground(_ role: StyleRole) -> Int? {
-    switch role {
-    case .plain: return nil
-    case .heading: return 75
-    case .dim: return 244
-    case .gate(.forget): return 170
-    case .gate(.input): return 42
-    case .gate(.candidate): return 178
-    case .gate(.output): return 39
-    case .positive: return 71
-    case .negative: return 203
-    case .ltm: return 214
-    case .stm: return 111
-    case .highlight: return 226
-    case .warning: return 196
-    }
-  }
-
-  /// Roles that are bold in monochrome, so that they still stand out.
-  static func emphasised(_ role: StyleRole) -> Bool {
-    switch role {
-    case .heading, .highlight, .warning: return true
-    default: return false
-    }
   }
 
   /// A character that cannot move the cursor or start an escape code.
