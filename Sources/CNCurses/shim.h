@@ -90,6 +90,23 @@ static inline int lv_install_signal_handler(int signal, void (*handler)(int)) {
   return sigaction(signal, &action, NULL);
 }
 
+/// Installs `handler` for the crash signal `signal` (on the alternate stack if there is one),
+/// keeping the action it replaces in `previous`.
+static inline int lv_install_crash_handler(int signal, void (*handler)(int),
+                                           struct sigaction *previous) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_ONSTACK;
+  return sigaction(signal, &action, previous);
+}
+
+/// Puts back an action kept by lv_install_crash_handler (async-signal-safe).
+static inline int lv_restore_signal_action(int signal, const struct sigaction *previous) {
+  return sigaction(signal, previous, NULL);
+}
+
 /// Lets `signal` through on this thread, in case whoever started the process blocked it.
 static inline int lv_unblock_signal(int signal) {
   sigset_t set;

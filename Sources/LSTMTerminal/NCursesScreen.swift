@@ -17,6 +17,7 @@ final class NCursesScreen {
     guard isatty(STDOUT_FILENO) == 1 else { throw .notATerminal(stream: "standard output") }
     try TerminalError.checkTermType(environment)
     setlocale(LC_ALL, "")
+    CrashRestore.saveTerminalSettings()
     // newterm, unlike initscr, returns nil (printing nothing) when terminfo does not know TERM.
     guard let screen = newterm(nil, lv_stdout(), lv_stdin()) else {
       throw .unknownTermType(environment["TERM"] ?? "")
@@ -44,6 +45,7 @@ final class NCursesScreen {
     }
     colorMode = ColorMode.choose(
       noColor: noColor, environment: environment, terminalColors: colors)
+    CrashRestore.arm()
   }
 
   deinit { close() }
@@ -52,6 +54,7 @@ final class NCursesScreen {
   func close() {
     guard let screen else { return }
     self.screen = nil
+    CrashRestore.disarm()
     curs_set(1)
     endwin()
     delscreen(screen)

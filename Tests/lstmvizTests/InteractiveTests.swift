@@ -38,16 +38,28 @@ private struct ReferenceStep {
 
 /// The program driven in tmux as a user drives it: a shell in a 100×30 pane, keys, signals.
 @Suite(.serialized) struct InteractiveTests {
-  /// Types the command line that runs lstmviz in the pane's shell, noting `stty -g` before and
-  /// after, the program's pid and its exit status.
-  private func launch(_ tmux: TmuxShell, _ arguments: String = "", environment: String = "") throws
+  /// Types the command line that runs lstmviz in the pane, from a plain `sh` that notes
+  /// `stty -g` before and after (an interactive shell would put the settings back itself), its
+  /// own pid and the program's exit status. The `sh` outlives a Ctrl-C (`trap`); the program
+  /// starts with SIGINT at its default all the same.
+  private func launch(_ tmux: TmuxShell, _ arguments: String = "", environment: String = "")
+    throws
   {
     let folder = tmux.folder.path
     let program = "'\(Support.executable.path)'"
     try tmux.type(
-      "stty -g > \(folder)/stty-before; \(environment) sh -c 'echo $$ > \(folder)/pid; "
-        + "exec \"$0\" \"$@\"' \(program) \(arguments); echo $? > \(folder)/status; "
-        + "stty -g > \(folder)/stty-after")
+      "\(environment) sh -c 'trap : INT; stty -g > \(folder)/stty-before; "
+        + "echo $$ > \(folder)/shell-pid; "
+        + "\"$0\" \"$@\"; echo $? > \(folder)/status; stty -g > \(folder)/stty-after' "
+        + "\(program) \(arguments)")
+  }
+
+  /// The pid of the program that `launch` started.
+  private func programID(_ tmux: TmuxShell) throws -> Int32 {
+    let shell = try tmux.waitForFile("shell-pid")
+    let children = try String(
+      contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    return try #require(children.split(separator: " ").first.flatMap { Int32($0) })
   }
 
   /// Waits for the program to end; returns its exit status, having checked that the terminal
@@ -146,19 +158,23 @@ private struct ReferenceStep {
     #expect(try exitStatus(tmux) == 0)
   }
 
-  @Test(arguments: ["INT", "TERM", "HUP"])
+  /// Ctrl-C, SIGTERM and SIGHUP end the session cleanly; a crash (SEGV, ILL, ABRT) still ends
+  /// the program as a crash, but only after the terminal has been given back.
+  @Test(arguments: ["INT", "TERM", "HUP", "SEGV", "ILL", "ABRT"])
   func aSignalRestoresTheTerminal(signal: String) throws {
+    let numbers: [String: Int32] = [
+      "INT": SIGINT, "TERM": SIGTERM, "HUP": SIGHUP, "SEGV": SIGSEGV, "ILL": SIGILL,
+      "ABRT": SIGABRT,
+    ]
+    let number = try #require(numbers[signal])
     let tmux = try TmuxShell()
     try launch(tmux)
     try showsStep(tmux, sequence: 0, t: 1)
     if signal == "INT" {
       try tmux.press("C-c")
     } else {
-      let pid = try #require(Int32(try tmux.waitForFile("pid")))
-      kill(pid, signal == "TERM" ? SIGTERM : SIGHUP)
+      kill(try programID(tmux), number)
     }
-    let numbers: [String: Int32] = ["INT": SIGINT, "TERM": SIGTERM, "HUP": SIGHUP]
-    let number = numbers[signal] ?? 0
     #expect(try exitStatus(tmux) == 128 + number)
     let screen = try tmux.screen()
     #expect(!screen.contains("t = 1 / 4"), "the lesson is still on the screen:\n\(screen)")
