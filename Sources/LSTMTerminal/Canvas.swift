@@ -94,6 +94,13 @@ public struct Canvas: Sendable, Equatable {
     return cells[row * width + column]
   }
 
+  /// The character at `row`, `column` as its one Unicode scalar; nil outside the grid or when
+  /// the character is made of several. Cheaper than the cell's `Character`, for drawing.
+  func scalar(row: Int, column: Int) -> Unicode.Scalar? {
+    guard (0..<height).contains(row), (0..<width).contains(column) else { return nil }
+    return Unicode.Scalar(scalars[row * width + column])
+  }
+
   /// Writes `text` from `row`, `column` rightwards, one character a column, clipping at the
   /// edges. Returns the column after the last character written (even if clipped).
   @discardableResult

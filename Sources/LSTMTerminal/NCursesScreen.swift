@@ -102,7 +102,14 @@ final class NCursesScreen {
       var end = column
       characters.removeAll(keepingCapacity: true)
       while end < width, canvas.cells[row * canvas.width + end].style == style {
-        Self.append(canvas.cells[row * canvas.width + end].character, to: &characters)
+        // Most cells are one scalar one column wide: take it without going through Character.
+        if let scalar = canvas.scalar(row: row, column: end),
+          lv_character_width(wchar_t(bitPattern: scalar.value)) == 1
+        {
+          characters.append(wchar_t(bitPattern: scalar.value))
+        } else {
+          Self.append(canvas.cells[row * canvas.width + end].character, to: &characters)
+        }
         end += 1
       }
       let (attributes, pair) = attributes(of: Palette.appearance(of: style, in: colorMode))

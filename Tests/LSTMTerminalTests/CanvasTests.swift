@@ -34,6 +34,9 @@ import Testing
     #expect(canvas.text(ofRow: 0) == "σ(x)━▲      ")
     canvas.put("ab", row: 1, column: 5)
     #expect(canvas.lines[1] == "Cafe\u{301} ab")
+    #expect(canvas.scalar(row: 0, column: 0) == "σ")
+    #expect(canvas.scalar(row: 1, column: 3) == nil)
+    #expect(canvas.scalar(row: 2, column: 0) == nil)
   }
 
   @Test func restyleKeepsCharacters() {
