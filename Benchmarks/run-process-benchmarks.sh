@@ -6,7 +6,9 @@
 #   3. loading a 10^6-step CSV and showing its first frame: time and peak RSS, beside the time
 #      numpy.loadtxt takes to read the same file;
 #   4. `lstmviz trace --format csv` over 10^6 steps against the plain numpy reference
-#      (Scripts/numpy_trace.py), timed in the same hyperfine run: the ratio is the figure.
+#      (Scripts/numpy_trace.py), timed in the same hyperfine run: the ratio is the figure;
+#   5. if tmux is there, the CPU time of the interactive program per key press (drawing through
+#      ncurses and writing to the terminal included).
 #
 # Needs: hyperfine, GNU time (/usr/bin/time) and python3 with numpy.
 #   apt-get install hyperfine time python3-numpy
@@ -71,5 +73,12 @@ hyperfine -N --warmup 0 --runs "$numpy_runs" --export-json "$work/trace.json" \
   -n "numpy reference" "python3 $here/Scripts/numpy_trace.py $lesson $work/steps-1000000.csv"
 "$bin" trace "$lesson" --sequences "$work/steps-100.csv" --format csv > "$work/swift-100.csv"
 python3 "$here/Scripts/numpy_trace.py" "$lesson" "$work/steps-100.csv" > "$work/numpy-100.csv"
+
+if command -v tmux > /dev/null; then
+  echo "== 5. the interactive program under tmux: CPU for 400 key presses, 5 sessions"
+  for _ in $(seq 5); do
+    "$here/Scripts/interactive_cpu.sh" "$bin" "$work/steps-100.csv" 400 >> "$work/interactive.txt"
+  done
+fi
 
 python3 "$here/Scripts/summarize.py" "$work"

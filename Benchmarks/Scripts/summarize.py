@@ -78,6 +78,17 @@ def main() -> None:
             ratio >= 20,
         ),
     ]
+    interactive = work / "interactive.txt"
+    if interactive.exists():
+        cpu = statistics.median(float(line) for line in interactive.read_text().split())
+        rows.append(
+            (
+                "interactive program under tmux, CPU per key press (ncurses, tty writes)",
+                f"{cpu / 400 * 1000:.2f} ms",
+                "",
+                True,
+            )
+        )
     print()
     print("| figure (median) | measured | target | met |")
     print("|---|---|---|---|")
