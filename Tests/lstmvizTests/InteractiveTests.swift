@@ -242,4 +242,15 @@ private struct ReferenceStep {
     #expect(errors.contains("unknown-terminal"))
     #expect(errors.contains("lstmviz render"))
   }
+
+  @Test func badInputIsRefusedBeforeTheScreenOpens() throws {
+    let tmux = try TmuxShell()
+    let missing = tmux.folder.appendingPathComponent("missing.json").path
+    try launch(tmux, "'\(missing)' 2> \(tmux.folder.path)/errors")
+    #expect(try exitStatus(tmux) == 2)
+    let errors = try String(
+      contentsOf: tmux.folder.appendingPathComponent("errors"), encoding: .utf8)
+    #expect(errors.split(separator: "\n").count == 1)
+    #expect(errors.hasPrefix("lstmviz: \(missing): "))
+  }
 }
