@@ -112,3 +112,20 @@ public struct ReplayViewer: Sendable, Equatable {
     canvas.put("└" + rule + "┘", row: top + lines.count + 1, column: left, style: box)
   }
 }
+
+extension ReplayViewer: TerminalProgram {
+  /// Keys page; a resize fits the frame to the new size. Nothing else happens in a replay.
+  public mutating func handle(_ event: TerminalEvent) {
+    switch event {
+    case .key(let key): press(key)
+    case .resize(let width, let height): resize(width: width, height: height)
+    case .tick, .status: return
+    }
+  }
+
+  /// A replay has no clock.
+  public var tickInterval: Double? { nil }
+
+  /// True once the user has quit.
+  public var isFinished: Bool { hasQuit }
+}

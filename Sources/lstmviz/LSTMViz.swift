@@ -12,7 +12,7 @@ struct LSTMViz: ParsableCommand {
       Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input (one line on stderr, \
       nothing on stdout).
       """,
-    subcommands: [Interactive.self, Trace.self, Render.self],
+    subcommands: [Interactive.self, Trace.self, Render.self, Replay.self],
     defaultSubcommand: Interactive.self
   )
 

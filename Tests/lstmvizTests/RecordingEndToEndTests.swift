@@ -58,6 +58,142 @@ import Testing
     return rows
   }
 
+  @Test func aRecordedClassHoldsEveryScreenShownAndTheReferenceNumbers() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pane = try TmuxPane(["--record", "class.txt", "--cast", "class.cast"], in: folder)
+    defer { pane.close() }
+    var shown = [try pane.waitForSteady("Company A (1/2)   t = 1 / 4")]
+    for (key, place) in [
+      ("Right", "A (1/2)   t = 2 / 4"), ("Right", "A (1/2)   t = 3 / 4"),
+      ("Down", "B (2/2)   t = 3 / 4"), ("End", "B (2/2)   t = 4 / 4"),
+    ] {
+      try pane.send(key)
+      shown.append(try pane.waitForSteady(place))
+    }
+    try pane.send("q")
+    #expect(try pane.exitStatus() == 0)
+
+    let text = try String(contentsOf: folder.appendingPathComponent("class.txt"), encoding: .utf8)
+    #expect(!text.contains("\u{1B}"))
+    let recording = try Self.read(folder.appendingPathComponent("class.txt"))
+    #expect(recording.header.width == 100 && recording.header.height == 30)
+    #expect(recording.header.version == lstmvizVersion)
+    #expect(recording.frames.map(\.key) == ["start", "right", "right", "down", "end"])
+    #expect(recording.frames.map(\.t) == [1, 2, 3, 3, 4])
+    #expect(
+      recording.frames.map(\.sequence) == [
+        "Company A", "Company A", "Company A", "Company B", "Company B",
+      ])
+    // Each frame is exactly the screen the class saw.
+    for (frame, screen) in zip(recording.frames, shown) {
+      #expect(frame.rows == Self.rows(screen, height: 30))
+    }
+    Self.expectReferenceNumbers(in: recording)
+
+    let cast = try String(contentsOf: folder.appendingPathComponent("class.cast"), encoding: .utf8)
+    let lines = cast.split(separator: "\n")
+    #expect(lines.count == 1 + 5 + 1)
+    let header = try #require(
+      try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+    #expect(header["version"] as? Int == 2)
+    #expect(header["width"] as? Int == 100 && header["height"] as? Int == 30)
+    #expect((header["title"] as? String)?.isEmpty == false)
+    var previous = 0.0
+    for line in lines.dropFirst() {
+      let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
+      let time = try #require(event[0] as? Double)
+      #expect(time >= previous)
+      previous = time
+      #expect(event[1] as? String == "o")
+    }
+  }
+
+  @Test func aKilledSessionKeepsEveryFrameShown() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pane = try TmuxPane(["--record", "class.txt"], in: folder)
+    defer { pane.close() }
+    try pane.waitFor("Company A (1/2)   t = 1 / 4")
+    try pane.send("Right")
+    try pane.waitFor("Company A (1/2)   t = 2 / 4")
+    try pane.send("Right")
+    let last = try pane.waitForSteady("Company A (1/2)   t = 3 / 4")
+    // The frame is written just after it is drawn: give that write a moment.
+    Thread.sleep(forTimeInterval: 0.3)
+    let pid = try #require(try pane.processID())
+    #expect(kill(pid, SIGKILL) == 0)
+    #expect(try pane.exitStatus() != 0)
+    let recording = try Self.read(folder.appendingPathComponent("class.txt"))
+    #expect(recording.frames.map(\.key) == ["start", "right", "right"])
+    #expect(recording.frames.last?.rows == Self.rows(last, height: 30))
+    Self.expectReferenceNumbers(in: recording)
+  }
+
+  @Test func anExistingFileIsKeptUnlessForced() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("class.txt")
+    try Data("last year's class\n".utf8).write(to: file)
+
+    let pane = try TmuxPane(["--record", "class.txt"], in: folder)
+    defer { pane.close() }
+    #expect(try pane.exitStatus() == 2)
+    #expect(!(try pane.screen()).contains("0.2012"))
+    let message = try String(
+      contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
+    #expect(message == "lstmviz: class.txt: already exists; add --force to overwrite it\n")
+    #expect(try String(contentsOf: file, encoding: .utf8) == "last year's class\n")
+
+    let render = try Support.run(["render", "--cast", "class.txt"], currentDirectory: folder)
+    #expect(render.status == 2)
+    #expect(render.stdout.isEmpty)
+    #expect(render.stderr == message)
+
+    let forced = try Support.run(
+      ["render", "--record", "class.txt", "--force"], currentDirectory: folder)
+    #expect(forced.status == 0)
+    #expect(try Self.read(file).frames.count == 1)
+  }
+
+  @Test func aPathThatCannotBeWrittenStopsBeforeTheScreenOpens() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pane = try TmuxPane(["--cast", "/nonexistent/folder/class.cast"], in: folder)
+    defer { pane.close() }
+    #expect(try pane.exitStatus() == 2)
+    #expect(!(try pane.screen()).contains("0.2012"))
+    let message = try String(
+      contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
+    #expect(
+      message
+        == "lstmviz: /nonexistent/folder/class.cast: cannot write: no such file or directory\n")
+    let render = try Support.run(["render", "--record", folder.path])
+    #expect(render.status == 2)
+    #expect(render.stderr == "lstmviz: \(folder.path): is a directory\n")
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+  func aFullDiskStopsTheRecordingButNotTheClass() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pane = try TmuxPane(["--record", "/dev/full", "--cast", "class.cast"], in: folder)
+    defer { pane.close() }
+    try pane.waitFor("recording stopped: no space left on device (/dev/full)")
+    try pane.send("Right")
+    try pane.waitFor("Company A (1/2)   t = 2 / 4")
+    try pane.send("q")
+    // The class went on to the end; then the program says the recording failed.
+    #expect(try pane.exitStatus() == 1)
+    let message = try String(
+      contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
+    #expect(message == "lstmviz: recording stopped: no space left on device (/dev/full)\n")
+    // The cast went on, and shows the message too.
+    let cast = try String(contentsOf: folder.appendingPathComponent("class.cast"), encoding: .utf8)
+    #expect(cast.contains("recording stopped"))
+    #expect(cast.contains("-0.2022"))
+  }
+
   @Test(.enabled(if: Support.installed("asciinema")))
   func asciinemaReadsTheCast() throws {
     let folder = try Support.scratchFolder()

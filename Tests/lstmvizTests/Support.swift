@@ -71,20 +71,24 @@ final class TmuxPane {
   let socket = "lstmviz-test-\(UUID().uuidString.prefix(12))"
   let target = "main"
 
-  /// Starts `lstmviz arguments…` in a detached `width`×`height` pane, in `folder`, its stderr
-  /// going to `folder/stderr.txt`. The pane stays after the program exits, so that its exit
-  /// status can be read.
+  /// The folder the program runs in; it holds `stderr.txt`, `pid.txt` and `status.txt`.
+  let folder: URL
+
+  /// Starts `lstmviz arguments…` in a detached `width`×`height` pane, in `folder`. Its stderr
+  /// goes to `stderr.txt`, its process id to `pid.txt` and, once it has exited, its exit status
+  /// to `status.txt` (tmux's own pane status is sometimes lost when a program exits at once).
   init(
     _ arguments: [String], in folder: URL, width: Int = 100, height: Int = 30,
     environment: [String: String] = [:]
   ) throws {
+    self.folder = folder
     var line = "export SWIFT_BACKTRACE=enable=no TERM=xterm-256color LANG=C.UTF-8; unset NO_COLOR;"
     for (name, value) in environment.sorted(by: { $0.key < $1.key }) {
       line += " export \(name)=\(Self.quoted(value));"
     }
-    line += " cd \(Self.quoted(folder.path)) && exec "
+    line += " cd \(Self.quoted(folder.path)) && sh -c 'echo $$ >pid.txt; exec \"$0\" \"$@\"' "
     line += ([Support.executable.path] + arguments).map(Self.quoted).joined(separator: " ")
-    line += " 2>stderr.txt"
+    line += " 2>stderr.txt; echo $? >status.txt.new; mv status.txt.new status.txt"
     try tmux(
       "-f", "/dev/null", "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
       "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", line)
@@ -137,24 +141,38 @@ final class TmuxPane {
     return shown
   }
 
-  /// The pane's process id, or nil once it has exited.
-  func processID() throws -> Int32? {
-    let dead = try tmux("display-message", "-p", "-t", target, "#{pane_dead}")
-    guard dead.trimmingCharacters(in: .whitespacesAndNewlines) == "0" else { return nil }
-    return Int32(
-      try tmux("display-message", "-p", "-t", target, "#{pane_pid}")
-        .trimmingCharacters(in: .whitespacesAndNewlines))
+  /// Waits until the pane shows `text` and then stays the same for a tenth of a second, so
+  /// that a frame is seen whole; returns that screen.
+  func waitForSteady(_ text: String, seconds: Double = 10) throws -> String {
+    var shown = try waitFor(text, seconds: seconds)
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.1)
+      let now = try screen()
+      if now == shown { break }
+      shown = now
+    }
+    return shown
   }
 
-  /// Waits for the command to exit (up to `seconds`) and returns its exit status.
+  /// The program's process id (waiting up to 10 seconds for it to start).
+  func processID() throws -> Int32? {
+    Int32(waitForFile("pid.txt", seconds: 10) ?? "")
+  }
+
+  /// Waits for the program to exit (up to `seconds`) and returns its exit status: 128 + N
+  /// after signal N.
   func exitStatus(seconds: Double = 10) throws -> Int32? {
+    Int32(waitForFile("status.txt", seconds: seconds) ?? "")
+  }
+
+  /// The trimmed text of `name` in the folder, once it exists.
+  private func waitForFile(_ name: String, seconds: Double) -> String? {
+    let url = folder.appendingPathComponent(name)
     let deadline = Date().addingTimeInterval(seconds)
     repeat {
-      let dead = try tmux("display-message", "-p", "-t", target, "#{pane_dead}")
-      if dead.trimmingCharacters(in: .whitespacesAndNewlines) == "1" {
-        return Int32(
-          try tmux("display-message", "-p", "-t", target, "#{pane_dead_status}")
-            .trimmingCharacters(in: .whitespacesAndNewlines))
+      if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty {
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
       }
       Thread.sleep(forTimeInterval: 0.05)
     } while Date() < deadline

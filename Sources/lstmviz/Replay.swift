@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import LSTMTerminal
+
+/// `lstmviz replay FILE.txt`: pages through a recorded session.
+struct Replay: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Page through a session recorded with --record.",
+    discussion: """
+      Keys: →/l/space next frame, ←/h previous, Home/g first, End/G last, ? help, q quit. \
+      Without a terminal (output to a pipe or a file), the recording is printed.
+      """
+  )
+
+  @Argument(help: ArgumentHelp("A recording written by --record.", valueName: "recording.txt"))
+  var file: String
+
+  @Flag(help: "No colour, even where the terminal has it (as does a non-empty NO_COLOR).")
+  var noColor = false
+
+  func run() throws {
+    // The whole file is read and checked first: a bad file leaves the terminal untouched.
+    let recording = try Self.load(file)
+    guard isatty(STDOUT_FILENO) == 1 else {
+      try Render.write(recording.text)
+      return
+    }
+    var program = ReplayViewer(recording: recording, width: 80, height: 24)
+    let outcome: TerminalOutcome
+    do {
+      outcome = try TerminalSession.run(&program, noColor: noColor)
+    } catch {
+      throw UsageError(message: error.description)
+    }
+    if outcome != .finished { throw ExitCode(outcome.exitStatus) }
+  }
+
+  /// The recording in `path`.
+  ///
+  /// - Throws: `LessonError` for a file that cannot be read, `UsageError` naming the file and the
+  ///   line where it stops being a recording.
+  static func load(_ path: String) throws -> Recording {
+    let bytes = try InputFile.read(path)
+    do {
+      return try Recording(parsing: bytes)
+    } catch {
+      throw UsageError(message: "\(path): \(error)")
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import LSTMTerminal
+import Testing
+
+/// `lstmviz replay`, paged in tmux as a student would, and refusing what is not a recording.
+@Suite(.serialized) struct ReplayEndToEndTests {
+  /// A recording of Company A stepped to its end, made by `render`.
+  static func recordClass(in folder: URL) throws -> URL {
+    let render = try Support.run(
+      ["render", "--keys", "right right right", "--record", "class.txt", "--size", "80x24"],
+      currentDirectory: folder)
+    #expect(render.status == 0)
+    return folder.appendingPathComponent("class.txt")
+  }
+
+  @Test func replayPagesThroughTheFrames() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = try Self.recordClass(in: folder)
+    let pane = try TmuxPane(["replay", "class.txt"], in: folder, width: 100, height: 30)
+    defer { pane.close() }
+    var screen = try pane.waitFor("frame 1 / 4 · key start")
+    #expect(screen.contains("-0.2012"))
+    try pane.send("Right")
+    screen = try pane.waitFor("frame 2 / 4 · key right · Company A · t = 2 / 4")
+    #expect(screen.contains("-0.2022"))
+    try pane.send("End")
+    screen = try pane.waitFor("frame 4 / 4")
+    #expect(screen.contains("0.0153"))
+    try pane.send("Right")
+    try pane.send("h")
+    try pane.waitFor("frame 3 / 4")
+    try pane.send("Home")
+    try pane.waitFor("frame 1 / 4")
+    try pane.send("?")
+    try pane.waitFor("previous frame")
+    try pane.send("q")
+    #expect(try pane.exitStatus() == 0)
+  }
+
+  @Test func withoutATerminalReplayPrintsTheFrames() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = try Self.recordClass(in: folder)
+    let replay = try Support.run(["replay", file.path])
+    #expect(replay.status == 0)
+    #expect(replay.stdout == (try String(contentsOf: file, encoding: .utf8)))
+    #expect(replay.stdout.contains("t = 4 / 4"))
+  }
+
+  @Test func aFileThatIsNotARecordingIsRefusedWithItsLine() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = try Self.recordClass(in: folder)
+    // Cut the last frame short.
+    var lines = try String(contentsOf: file, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    lines.removeLast(1 + 4)
+    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let cut = try Support.run(["replay", file.path])
+    #expect(cut.status == 2)
+    #expect(cut.stdout.isEmpty)
+    #expect(
+      cut.stderr
+        == "lstmviz: \(file.path): line \(lines.count + 1): frame 4 ends after 20 of 24 rows\n")
+
+    let lesson = Support.packageRoot.appendingPathComponent(
+      "Tests/Fixtures/golden/statquest.lesson.json")
+    let pane = try TmuxPane(["replay", lesson.path], in: folder)
+    defer { pane.close() }
+    #expect(try pane.exitStatus() == 2)
+    // Nothing was drawn.
+    let screen = try pane.screen().split(separator: "\n").filter { !$0.hasPrefix("Pane is dead") }
+    #expect(screen.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty })
+
+    let message = try String(
+      contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
+    #expect(message.hasPrefix("lstmviz: \(lesson.path): line 1: not an lstmviz recording"))
+
+    let missing = try Support.run(["replay", folder.appendingPathComponent("none.txt").path])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.hasSuffix("none.txt: cannot be read: No such file or directory\n"))
+  }
+}
