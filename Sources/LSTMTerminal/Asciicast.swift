@@ -59,10 +59,10 @@ public enum Asciicast {
     return "\u{1B}[" + codes.joined(separator: ";") + "m"
   }
 
-  /// A character that cannot move the cursor or start an escape code.
+  /// A character that cannot move the cursor or start an escape code: controls become `�`, as
+  /// in a text recording.
   private static func safe(_ character: Character) -> Character {
-    character.unicodeScalars.contains { $0.properties.generalCategory == .control }
-      ? "?" : character
+    character.unicodeScalars.contains(where: RecordingText.isControl) ? "�" : character
   }
 
   /// `text` as a JSON string literal.

@@ -33,7 +33,9 @@ public struct Recording: Sendable, Equatable {
 
   /// The whole recording as text: the header, then every frame.
   public var text: String {
-    frames.reduce(header.text) { $0 + $1.text }
+    var text = header.text
+    for frame in frames { text += frame.text }
+    return text
   }
 }
 
@@ -194,7 +196,7 @@ extension Recording {
 }
 
 /// The pieces of the text format that both the writer and the reader use.
-private enum RecordingText {
+enum RecordingText {
   static let magic = "lstmviz recording · "
 
   /// `text` with every control character (escape, newline, tab…) replaced by `�`.
@@ -218,7 +220,9 @@ private enum RecordingText {
     return text
   }
 
-  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+  /// Whether `scalar` moves the cursor or starts an escape code: C0 and C1 controls, line and
+  /// paragraph separators.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.properties.generalCategory {
     case .control, .lineSeparator, .paragraphSeparator: return true
     default: return false

@@ -22,7 +22,8 @@ struct Replay: ParsableCommand {
     // The whole file is read and checked first: a bad file leaves the terminal untouched.
     let recording = try Self.load(file)
     guard isatty(STDOUT_FILENO) == 1 else {
-      try Render.write(recording.text)
+      try Render.write(recording.header.text)
+      for frame in recording.frames { try Render.write(frame.text) }
       return
     }
     var program = ReplayViewer(recording: recording, width: 80, height: 24)

@@ -99,6 +99,15 @@ import Testing
     #expect(data.contains("σ(x) = 0.89"))
   }
 
+  @Test func controlCharactersOnTheCanvasNeverReachTheCast() {
+    var canvas = Canvas(width: 12, height: 1)
+    canvas.put("a\u{1B}[31mb\u{7}", row: 0, column: 0)
+    let data = Asciicast.drawing(canvas, color: true)
+    #expect(!data.contains("\u{1B}[31m"))
+    #expect(!data.contains("\u{7}"))
+    #expect(data.contains("a�[31mb�"))
+  }
+
   @Test func anExistingFileIsKeptUnlessForced() throws {
     let directory = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: directory) }
