@@ -40,9 +40,9 @@ public protocol TerminalProgram {
   var isFinished: Bool { get }
 }
 
-/// A frame the session has just drawn on the terminal, as a recorder wants it.
+/// A frame the session draws on the terminal (told just before it is drawn), as a recorder wants it.
 public struct DrawnFrame: Sendable, Equatable {
-  /// The frame: exactly what is now on the screen.
+  /// The frame: exactly what the screen shows next.
   public let canvas: Canvas
   /// 1 for the first frame drawn, then 2, 3, …
   public let number: Int

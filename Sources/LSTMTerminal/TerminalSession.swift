@@ -22,9 +22,9 @@ public enum TerminalSession {
   ///   - noColor: Monochrome even where colour is available (`--no-color`); a non-empty
   ///     `NO_COLOR` in `environment` does the same.
   ///   - environment: Where TERM and NO_COLOR are read.
-  ///   - frameDrawn: Called with every frame actually drawn (the first, then each one that
-  ///     differs from the one before; its `cause` is the event that led to it) and the program
-  ///     as it was drawn. Return a message to show it in the program's status line (sent to the
+  ///   - frameDrawn: Called with every frame drawn (the first, then each one that differs from
+  ///     the one before; its `cause` is the event that led to it), just before it is drawn, and
+  ///     the program as it is drawn. Return a message to show it in the program's status line (sent to the
   ///     program as `.status`), or nil.
   /// - Returns: How the session ended; the terminal is restored in every case.
   /// - Throws: `TerminalError` when there is no usable terminal; nothing has been touched then.
@@ -127,7 +127,7 @@ private struct EventLoop<Program: TerminalProgram> {
     present(&program, cause: event)
   }
 
-  /// Draws the program's frame if it differs from the one on screen, and tells `frameDrawn`.
+  /// Draws the program's frame if it differs from the one on screen, telling `frameDrawn` first.
   private mutating func present(
     _ program: inout Program, cause: TerminalEvent?
   ) {
@@ -137,15 +137,19 @@ private struct EventLoop<Program: TerminalProgram> {
     for attempt in 0..<2 {
       let canvas = program.render()
       guard canvas != shown else { return }
-      screen.draw(canvas, replacing: shown)
-      shown = canvas
       framesDrawn += 1
       let now = clock.now
       let start = firstFrameTime ?? now
       firstFrameTime = start
       let frame = DrawnFrame(
         canvas: canvas, number: framesDrawn, elapsed: Self.seconds(now - start), cause: cause)
-      guard let message = frameDrawn(frame, program), attempt == 0 else { return }
+      // `frameDrawn` hears of the frame just before it reaches the terminal, so that a recorder
+      // has written it before anyone can see it: a session killed at any moment has recorded
+      // every frame shown.
+      let message = frameDrawn(frame, program)
+      screen.draw(canvas, replacing: shown)
+      shown = canvas
+      guard let message, attempt == 0 else { return }
       cause = .status(message)
       program.handle(.status(message))
     }

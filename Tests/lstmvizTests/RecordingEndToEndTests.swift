@@ -117,16 +117,17 @@ import Testing
     try pane.waitFor("Company A (1/2)   t = 1 / 4")
     try pane.send("Right")
     try pane.waitFor("Company A (1/2)   t = 2 / 4")
-    try pane.send("Right")
-    let last = try pane.waitForSteady("Company A (1/2)   t = 3 / 4")
-    // The frame is written just after it is drawn: give that write a moment.
-    Thread.sleep(forTimeInterval: 0.3)
+    let second = try pane.waitForSteady("Company A (1/2)   t = 2 / 4")
     let pid = try #require(try pane.processID())
+    try pane.send("Right")
+    // Killed the moment the next frame starts to show: it was written before it was drawn.
+    try pane.waitFor("Company A (1/2)   t = 3 / 4", pollingEvery: 0.001)
     #expect(kill(pid, SIGKILL) == 0)
-    #expect(try pane.exitStatus() != 0)
+    #expect(try pane.exitStatus() == 128 + SIGKILL)
     let recording = try Self.read(folder.appendingPathComponent("class.txt"))
     #expect(recording.frames.map(\.key) == ["start", "right", "right"])
-    #expect(recording.frames.last?.rows == Self.rows(last, height: 30))
+    #expect(recording.frames.map(\.t) == [1, 2, 3])
+    #expect(recording.frames[1].rows == Self.rows(second, height: 30))
     Self.expectReferenceNumbers(in: recording)
   }
 

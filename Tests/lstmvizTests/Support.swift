@@ -129,13 +129,15 @@ final class TmuxPane {
 
   /// Waits until the pane shows `text` (up to `seconds`); returns the screen last seen.
   @discardableResult
-  func waitFor(_ text: String, seconds: Double = 10) throws -> String {
+  func waitFor(
+    _ text: String, seconds: Double = 10, pollingEvery interval: Double = 0.05
+  ) throws -> String {
     let deadline = Date().addingTimeInterval(seconds)
     var shown = ""
     repeat {
       shown = try screen()
       if shown.contains(text) { return shown }
-      Thread.sleep(forTimeInterval: 0.05)
+      Thread.sleep(forTimeInterval: interval)
     } while Date() < deadline
     Issue.record("the pane never showed \"\(text)\"; it showed:\n\(shown)")
     return shown
