@@ -195,6 +195,44 @@ import Testing
     #expect(cast.contains("-0.2022"))
   }
 
+  @Test func aResizeIsRecordedAsAFrameOfTheNewSize() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pane = try TmuxPane(["--record", "class.txt", "--cast", "class.cast"], in: folder)
+    defer { pane.close() }
+    try pane.waitFor("Company A (1/2)   t = 1 / 4")
+    try pane.tmux("resize-window", "-t", pane.target, "-x", "60", "-y", "20")
+    try pane.waitFor("too small")
+    try pane.tmux("resize-window", "-t", pane.target, "-x", "90", "-y", "28")
+    try pane.waitFor("Company A (1/2)   t = 1 / 4")
+    try pane.send("q")
+    #expect(try pane.exitStatus() == 0)
+    let recording = try Self.read(folder.appendingPathComponent("class.txt"))
+    #expect(recording.frames.map(\.key) == ["start", "resize", "resize"])
+    #expect(recording.frames.map(\.width) == [100, 60, 90])
+    #expect(recording.frames.map(\.height) == [30, 20, 28])
+    #expect(recording.frames[1].rows.joined().contains("terminal too small"))
+    // The cast wipes the screen before drawing a frame of a new size.
+    let cast = try String(contentsOf: folder.appendingPathComponent("class.cast"), encoding: .utf8)
+    #expect(cast.components(separatedBy: "\\u001b[2J").count == 1 + 3)
+  }
+
+  @Test func noColorMeansACastWithoutColour() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for (arguments, environment) in [
+      (["--no-color"], [:]), ([], ["NO_COLOR": "1"]),
+    ] {
+      let file = folder.appendingPathComponent("\(UUID().uuidString).cast")
+      let render = try Support.run(
+        ["render", "--keys", "right", "--cast", file.path] + arguments, environment: environment)
+      #expect(render.status == 0)
+      let cast = try String(contentsOf: file, encoding: .utf8)
+      #expect(!cast.contains("38;5;"))
+      #expect(cast.contains("-0.2022"))
+    }
+  }
+
   @Test(.enabled(if: Support.installed("asciinema")))
   func asciinemaReadsTheCast() throws {
     let folder = try Support.scratchFolder()
