@@ -321,7 +321,8 @@ enum RecordingText {
         return (t, steps)
       }),
       fields[0].hasPrefix("frame "), let number = Int(fields[0].dropFirst("frame ".count)),
-      fields[1].hasSuffix(" s"), let elapsed = Double(fields[1].dropLast(2)), elapsed >= 0,
+      fields[1].hasSuffix(" s"), let elapsed = Double(fields[1].dropLast(2)), elapsed.isFinite,
+      elapsed >= 0,
       fields[2].hasPrefix("key "), !fields[2].contains(" ", after: "key ")
     else { throw wrong }
     return RecordedFrame(

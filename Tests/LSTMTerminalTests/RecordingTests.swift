@@ -84,6 +84,11 @@ import Testing
       "lstmviz recording · x\nrecorded 2026-13-24 18:05:12 UTC · terminal 80x24 · lstmviz 1\n",
       2, "expected \"recorded"
     ),
+    (
+      "lstmviz recording · x\nrecorded 2026-11-24 18:05:12 UTC · terminal 80x24 · lstmviz 1\n"
+        + "──── frame 1 · inf s · key start · A · t = 1 / 4 · 10x0 ────\n",
+      3, "expected a frame separator"
+    ),
   ])
   func notARecordingSaysWhere(text: String, line: Int, reason: String) {
     #expect {
