@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LSTMCore
+import LSTMTerminal
 
 /// The `lstmviz` command.
 @main
@@ -12,6 +13,7 @@ struct LSTMViz: ParsableCommand {
       Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input (one line on stderr, \
       nothing on stdout).
       """,
+    version: lstmvizVersion,
     subcommands: [Interactive.self, Trace.self, Render.self, Replay.self],
     defaultSubcommand: Interactive.self
   )

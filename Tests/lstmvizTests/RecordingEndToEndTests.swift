@@ -217,6 +217,12 @@ import Testing
     #expect(cast.components(separatedBy: "\\u001b[2J").count == 1 + 3)
   }
 
+  @Test func theVersionInRecordingsIsTheProgramsVersion() throws {
+    let version = try Support.run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.stdout == lstmvizVersion + "\n")
+  }
+
   @Test func noColorMeansACastWithoutColour() throws {
     let folder = try Support.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
