@@ -33,7 +33,7 @@ public enum Asciicast {
           out += sgr(cell.style, color: color)
           current = cell.style
         }
-        out.append(safe(cell.character))
+        out.append(cell.character)
       }
       out += "\u{1B}[0m"
     }
@@ -57,12 +57,6 @@ public enum Asciicast {
     if look.attributes.contains(.reverse) { codes.append("7") }
     if let foreground = look.foreground { codes.append("38;5;\(foreground)") }
     return "\u{1B}[" + codes.joined(separator: ";") + "m"
-  }
-
-  /// A character that cannot move the cursor or start an escape code: controls become `�`, as
-  /// in a text recording.
-  private static func safe(_ character: Character) -> Character {
-    character.unicodeScalars.contains(where: RecordingText.isControl) ? "�" : character
   }
 
   /// `text` as a JSON string literal.

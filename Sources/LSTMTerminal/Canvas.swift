@@ -103,6 +103,9 @@ public struct Canvas: Sendable, Equatable {
 
   /// Writes `text` from `row`, `column` rightwards, one character a column, clipping at the
   /// edges. Returns the column after the last character written (even if clipped).
+  ///
+  /// A character holding a control (escape, newline, tab…) is written as `�`, so no frame can
+  /// carry an escape code to a terminal, a recording or a cast, whatever a lesson's names hold.
   @discardableResult
   public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain) -> Int {
     guard (0..<height).contains(row) else { return column + text.characterCount }
@@ -144,8 +147,9 @@ public struct Canvas: Sendable, Equatable {
     return x
   }
 
-  /// Sets the cell at `index` in `cells`, and its scalar.
+  /// Sets the cell at `index` in `cells`, and its scalar; controls become `�`.
   private mutating func set(_ character: Character, at index: Int, style: Style) {
+    let character = character.unicodeScalars.contains(where: \.isTerminalControl) ? "�" : character
     cells[index] = CanvasCell(character, style: style)
     let characterScalars = character.unicodeScalars
     scalars[index] =
@@ -231,15 +235,24 @@ public struct Canvas: Sendable, Equatable {
 }
 
 extension Unicode.Scalar {
+  /// Whether this scalar moves the cursor or starts an escape code: C0 and C1 controls, line
+  /// and paragraph separators.
+  var isTerminalControl: Bool {
+    switch properties.generalCategory {
+    case .control, .lineSeparator, .paragraphSeparator: true
+    default: false
+    }
+  }
+
   /// Whether this scalar is always a whole character, never joined with the scalars around it.
   ///
   /// True in blocks that hold no combining marks, joiners, variation selectors, Hangul jamo or
-  /// regional indicators: ASCII but CR (which pairs with LF), Latin-1, Greek, general
-  /// punctuation, super- and subscripts, arrows, mathematical operators, box drawing, block
-  /// elements and geometric shapes.
+  /// regional indicators, nor controls: printable ASCII, Latin-1, Greek, general punctuation,
+  /// super- and subscripts, arrows, mathematical operators, box drawing, block elements and
+  /// geometric shapes.
   var isCharacterOnItsOwn: Bool {
     switch value {
-    case 0x20...0x7E, 0x0A, 0x09, 0xA0...0xFF: true
+    case 0x20...0x7E, 0xA0...0xFF: true
     case 0x370...0x3FF: true
     case 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x209F: true
     case 0x2190...0x22FF, 0x2500...0x25FF: true

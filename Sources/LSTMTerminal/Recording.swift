@@ -201,10 +201,10 @@ enum RecordingText {
 
   /// `text` with every control character (escape, newline, tab…) replaced by `�`.
   static func printable(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    guard text.unicodeScalars.contains(where: \.isTerminalControl) else { return text }
     return String(
       text.map { character in
-        character.unicodeScalars.contains(where: isControl) ? "�" : character
+        character.unicodeScalars.contains(where: \.isTerminalControl) ? "�" : character
       })
   }
 
@@ -218,15 +218,6 @@ enum RecordingText {
     var text = text
     while text.last == " " { text.removeLast() }
     return text
-  }
-
-  /// Whether `scalar` moves the cursor or starts an escape code: C0 and C1 controls, line and
-  /// paragraph separators.
-  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
-    case .control, .lineSeparator, .paragraphSeparator: return true
-    default: return false
-    }
   }
 
   /// The lines of the file, split at each newline (a CR before it is dropped).

@@ -69,9 +69,9 @@ public final class SessionRecorder {
     lastElapsed = elapsed
     var failures: [String] = []
     if let file = text {
-      let frame = RecordedFrame(
-        number: frameCount, elapsed: elapsed, key: context.key, sequence: context.sequence,
-        t: context.t, steps: context.steps, canvas: canvas)
+      var context = context
+      context.elapsed = elapsed
+      let frame = RecordedFrame(number: frameCount, context: context, canvas: canvas)
       let header =
         previous == nil
         ? RecordingHeader(title: title, date: date, width: canvas.width, height: canvas.height)
@@ -108,6 +108,15 @@ public final class SessionRecorder {
     cast?.close()
     text = nil
     cast = nil
+  }
+}
+
+extension RecordedFrame {
+  /// Frame `number`, showing `canvas` in `context`.
+  public init(number: Int, context: FrameContext, canvas: Canvas) {
+    self.init(
+      number: number, elapsed: context.elapsed, key: context.key, sequence: context.sequence,
+      t: context.t, steps: context.steps, canvas: canvas)
   }
 }
 

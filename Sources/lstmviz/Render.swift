@@ -28,7 +28,10 @@ struct Render: ParsableCommand {
         """))
   var size = "100x30"
 
-  @Flag(help: "Print every frame, not only the last, each after a line naming it.")
+  @Flag(
+    help: ArgumentHelp(
+      "Print every frame, not only the last, each after a line naming it.",
+      discussion: "The frames are written as in a recording (lstmviz replay reads a recording)."))
   var allFrames = false
 
   @Option(help: "Decimals shown for every number (0 to 12).")
@@ -59,9 +62,12 @@ struct Render: ParsableCommand {
     /// Prints and records the frame `state` shows; a recording failure shows in the status line,
     /// as it would live.
     func show(_ number: Int, _ key: String) throws {
-      if allFrames { try Render.write(Render.frame(state, number: number, key: key)) }
       let context = FrameContext(state: state, key: key, elapsed: 0)
-      guard let message = recorder?.record(Screen.render(state), context: context) else { return }
+      let canvas = Screen.render(state)
+      if allFrames {
+        try Render.write(RecordedFrame(number: number, context: context, canvas: canvas).text)
+      }
+      guard let message = recorder?.record(canvas, context: context) else { return }
       failure = message
       reduce(&state, .setStatus(message))
       recorder?.record(Screen.render(state), context: context)
@@ -92,15 +98,6 @@ struct Render: ParsableCommand {
   /// Writes `text` to standard output.
   static func write(_ text: String) throws {
     try Array(text.utf8).withUnsafeBufferPointer { try StandardOutput.write($0) }
-  }
-
-  /// A frame after its separator line: `── frame 3 · key right · Company A · t = 2 / 4`.
-  static func frame(_ state: State, number: Int, key: String) -> String {
-    var header = "── frame \(number) · key \(key)"
-    if let run = state.run {
-      header += " · \(run.sequence.name) · t = \(state.t) / \(run.count)"
-    }
-    return header + "\n" + lines(state)
   }
 
   /// The frame's rows as text, trailing spaces trimmed.

@@ -58,3 +58,18 @@ import Testing
     #expect(canvas == before)
   }
 }
+
+@Suite struct CanvasControlCharacterTests {
+  @Test func controlCharactersNeverReachAFrame() {
+    var canvas = Canvas(width: 12, height: 1)
+    canvas.put("a\u{1B}[31mb\tc\nd\u{85}", row: 0, column: 0)
+    #expect(canvas.lines == ["a�[31mb�c�d�"])
+    #expect(!canvas.lines[0].unicodeScalars.contains { $0.value < 0x20 })
+  }
+
+  @Test func aSingleControlCharacterIsReplacedToo() {
+    var canvas = Canvas(width: 2, height: 1)
+    canvas.put(Character("\u{1B}"), row: 0, column: 0)
+    #expect(canvas[0, 0]?.character == "�")
+  }
+}

@@ -37,15 +37,34 @@ import Testing
   @Test func allFramesNamesEachFrame() throws {
     let outcome = try Support.run(
       ["render", "--keys", "right down", "--size", "80x24", "--all-frames"])
-    let separators = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("── frame") }
+    let separators = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("──── frame") }
+    let rule = { (label: String) in
+      Substring(label + String(repeating: "─", count: 80 - label.count))
+    }
     #expect(
       separators == [
-        "── frame 1 · key start · Company A · t = 1 / 4",
-        "── frame 2 · key right · Company A · t = 2 / 4",
-        "── frame 3 · key down · Company B · t = 2 / 4",
+        rule("──── frame 1 · 0.000 s · key start · Company A · t = 1 / 4 · 80x24 "),
+        rule("──── frame 2 · 0.000 s · key right · Company A · t = 2 / 4 · 80x24 "),
+        rule("──── frame 3 · 0.000 s · key down · Company B · t = 2 / 4 · 80x24 "),
       ])
     #expect(
       outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 3 * 25 + 1)
+  }
+
+  @Test func controlCharactersInALessonNeverReachTheOutput() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lesson = folder.appendingPathComponent("hostile.json")
+    let source = try String(
+      contentsOf: Support.packageRoot.appendingPathComponent("Samples/statquest.json"),
+      encoding: .utf8
+    )
+    .replacingOccurrences(of: "\"Company A\"", with: "\"\\u001b[2JCompany\\tA\"")
+    try source.write(to: lesson, atomically: true, encoding: .utf8)
+    let outcome = try Support.run(["render", lesson.path, "--all-frames", "--keys", "right"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("�[2JCompany�A"))
+    #expect(!outcome.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
   }
 
   @Test func anUnknownKeyIsBadUsage() throws {
