@@ -8,17 +8,21 @@ struct Interactive: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Step through a lesson in the terminal (the default command).",
     discussion: """
-      Keys: →/l next step, ←/h previous, Home/g first, End/G last, ↑/k ↓/j previous/next \
-      sequence, s stage mode, space play/pause, +/- speed, [/] previous/next hidden unit, \
-      ? help (Esc closes it), q quit. A non-empty NO_COLOR, or --no-color, turns colour off.
+      \(keys) A non-empty NO_COLOR, or --no-color, turns colour off.
       Without a terminal, use `lstmviz render` (frames as text) or `lstmviz trace` (the numbers).
       """
   )
 
+  /// The keys of the interactive program, in one paragraph for `--help`.
+  static let keys = """
+    Keys: →/l next step, ←/h previous, Home/g first, End/G last, ↑/k ↓/j previous/next \
+    sequence, s stage mode, space play/pause, +/- speed, [/] previous/next hidden unit, \
+    ? help (Esc closes it), q quit.
+    """
+
   @OptionGroup var lessonOptions: LessonOptions
 
-  @Option(help: "Decimals shown for every number (0 to 12).")
-  var precision = 4
+  @OptionGroup var precision: PrecisionOption
 
   @Flag(help: "No colour, even where the terminal has it (as does a non-empty NO_COLOR).")
   var noColor = false
@@ -26,15 +30,12 @@ struct Interactive: ParsableCommand {
   @OptionGroup var recordingOptions: RecordingOptions
 
   func run() throws {
-    guard (0...12).contains(precision) else {
-      throw UsageError(message: "--precision: expected 0 to 12, got \(precision)")
-    }
     // The lesson and the recording files are opened first, so that bad input leaves the
     // terminal untouched.
     let lesson = try lessonOptions.loadLesson()
     let recorder = try recordingOptions.makeRecorder(title: lesson.title, noColor: noColor)
     defer { recorder?.finish() }
-    var program = LessonProgram(lesson: lesson, precision: precision)
+    var program = LessonProgram(lesson: lesson, precision: precision.decimals)
     var recordingFailure: String?
     let outcome: TerminalOutcome
     do {

@@ -9,7 +9,21 @@ struct LSTMViz: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lstmviz",
     abstract: "Step a sequence through an LSTM cell and see every number.",
+    usage: """
+      lstmviz [LESSON] [--model FILE] [--sequences FILE] [--input "0,0.5,0.25,1"]
+              [--precision N] [--no-color] [--record FILE.txt] [--cast FILE.cast]
+      lstmviz trace [LESSON] [--format table|csv|json|markdown] [--precision N]
+      lstmviz render [LESSON] [--keys "right right down"] [--size 100x30] [--all-frames]
+      lstmviz replay recording.txt
+      """,
     discussion: """
+      Without a subcommand, lstmviz opens LESSON (a lesson JSON file; without one, the built-in \
+      StatQuest example) in the terminal, at the first step of the first sequence. --model FILE \
+      takes the weights from a model file, --sequences FILE (CSV or JSON) or --input \
+      "0,0.5,0.25,1" gives the inputs. `lstmviz help interactive` lists every option.
+
+      \(Interactive.keys)
+
       Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input (one line on stderr, \
       nothing on stdout).
       """,

@@ -31,11 +31,14 @@ struct Render: ParsableCommand {
   @Flag(
     help: ArgumentHelp(
       "Print every frame, not only the last, each after a line naming it.",
-      discussion: "The frames are written as in a recording (lstmviz replay reads a recording)."))
+      discussion: """
+        One frame per key pressed, even when the key changes nothing (such as left at t = 1, \
+        or q), so that each key's effect shows; --record keeps only the frames that change. \
+        The frames are written as in a recording.
+        """))
   var allFrames = false
 
-  @Option(help: "Decimals shown for every number (0 to 12).")
-  var precision = 4
+  @OptionGroup var precision: PrecisionOption
 
   @Flag(help: "No colour (render always prints plain text; --cast then has none either).")
   var noColor = false
@@ -49,15 +52,12 @@ struct Render: ParsableCommand {
           "--size: expected WIDTHxHEIGHT such as 100x30, each 1 to \(Render.largestSide), got '\(size)'"
       )
     }
-    guard (0...12).contains(precision) else {
-      throw UsageError(message: "--precision: expected 0 to 12, got \(precision)")
-    }
     let presses = try Render.parseKeys(keys)
     let lesson = try lessonOptions.loadLesson()
     // Recording files open before anything is written: a bad path leaves stdout empty.
     let recorder = try recordingOptions.makeRecorder(title: lesson.title, noColor: noColor)
     defer { recorder?.finish() }
-    var state = State(lesson: lesson, width: width, height: height, precision: precision)
+    var state = State(lesson: lesson, width: width, height: height, precision: precision.decimals)
     var failure: String?
     /// Prints and records the frame `state` shows; a recording failure shows in the status line,
     /// as it would live.

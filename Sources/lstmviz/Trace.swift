@@ -18,19 +18,12 @@ struct Trace: ParsableCommand {
   @Option(help: "table, csv, json or markdown.")
   var format: TraceFormat = .table
 
-  @Option(help: "Decimals shown by table and markdown (0 to 12).")
-  var precision: Int = 4
-
-  func validate() throws {
-    guard (0...12).contains(precision) else {
-      throw ValidationError("--precision must be from 0 to 12, got \(precision)")
-    }
-  }
+  @OptionGroup var precision: PrecisionOption
 
   func run() throws {
     let lesson = try lesson.loadLesson()
     let output = ByteWriter(sink: StandardOutput.write)
-    try format.write(lesson, precision: precision, to: output)
+    try format.write(lesson, precision: precision.decimals, to: output)
   }
 }
 

@@ -240,6 +240,24 @@ let badInputs: [BadInput] = [
     }
   }
 
+  /// Every command that shows numbers refuses a --precision outside 0...12 with the same line,
+  /// a negative one included (not as a missing value).
+  @Test func everyCommandRefusesABadPrecisionAlike() throws {
+    for command in [["trace"], ["render"], []] {
+      for value in ["13", "-1", "99", "abc", "2.5"] {
+        let outcome = try lstmviz(command + ["--precision", value])
+        #expect(outcome.status == 2, "\(command) \(value)")
+        #expect(outcome.stdout.isEmpty)
+        #expect(
+          outcome.stderr == "lstmviz: --precision: expected 0 to 12 decimals, got '\(value)'\n",
+          "\(command) \(value)")
+      }
+    }
+    let zero = try lstmviz(["trace", "--precision", "0"])
+    #expect(zero.status == 0)
+    #expect(zero.stdout.contains(" 0 "))
+  }
+
   @Test func helpStillPrintsHelpAndSucceeds() throws {
     let outcome = try lstmviz(["trace", "--help"])
     #expect(outcome.status == 0)

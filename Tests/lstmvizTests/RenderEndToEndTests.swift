@@ -51,6 +51,28 @@ import Testing
       outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 3 * 25 + 1)
   }
 
+  /// --all-frames shows one frame per key, as its help says, even for keys that change nothing;
+  /// a recording of the same keys keeps only the frames that change.
+  @Test func allFramesHasOneFramePerKeyWhileARecordingSkipsUnchangedFrames() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outcome = try Support.run(
+      ["render", "--keys", "left right q", "--size", "80x24", "--all-frames", "--record", "r.txt"],
+      currentDirectory: folder)
+    #expect(outcome.status == 0)
+    let shown = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("──── frame") }
+    #expect(
+      shown.map { $0.contains("key left · Company A · t = 1 / 4") } == [false, true, false, false])
+    #expect(shown.count == 4)
+    let recording = try String(
+      contentsOf: folder.appendingPathComponent("r.txt"), encoding: .utf8)
+    let recorded = recording.split(separator: "\n").filter { $0.hasPrefix("──── frame") }
+    #expect(recorded.count == 2)
+    #expect(recorded.allSatisfy { !$0.contains("key left") && !$0.contains("key q") })
+    let help = try Support.run(["render", "--help"])
+    #expect(help.stdout.contains("One frame per key pressed, even when the key changes nothing"))
+  }
+
   @Test func controlCharactersInALessonNeverReachTheOutput() throws {
     let folder = try Support.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
