@@ -16,6 +16,11 @@ public struct ReplayViewer: Sendable, Equatable {
   public private(set) var width: Int
   /// The screen's height in rows.
   public private(set) var height: Int
+  /// The frame's column shown at the screen's left edge, when the frame is wider than the
+  /// screen (0-based; kept within the frame by `origin`).
+  private var panColumn = 0
+  /// The frame's row shown at the top, when the frame is taller than the screen.
+  private var panRow = 0
 
   /// Shows the first frame of `recording` on a `width`×`height` screen.
   public init(recording: Recording, width: Int, height: Int) {
@@ -30,6 +35,8 @@ public struct ReplayViewer: Sendable, Equatable {
     ("←  h", "previous frame"),
     ("Home  g", "first frame"),
     ("End  G", "last frame"),
+    ("<  >", "pan left / right (a frame wider than the screen)"),
+    ("↑  k  ↓  j", "pan up / down (a frame taller than the screen)"),
     ("?", "help on or off"),
     ("q", "quit"),
   ]
@@ -42,6 +49,10 @@ public struct ReplayViewer: Sendable, Equatable {
     case .left, .character("h"): index = max(index - 1, 0)
     case .home, .character("g"): index = 0
     case .end, .character("G"): index = last
+    case .character("<"), .character(","): panColumn = origin.column - max(width / 2, 1)
+    case .character(">"), .character("."): panColumn = origin.column + max(width / 2, 1)
+    case .up, .character("k"): panRow = origin.row - max(view.height / 2, 1)
+    case .down, .character("j"): panRow = origin.row + max(view.height / 2, 1)
     case .character("?"): isShowingHelp.toggle()
     case .escape: isShowingHelp = false
     case .character("q"), .character("Q"): hasQuit = true
@@ -55,23 +66,53 @@ public struct ReplayViewer: Sendable, Equatable {
     self.height = max(height, 0)
   }
 
-  /// The status line: `frame k / N · key K · SEQUENCE · t = k / T · S s`.
+  /// The room for the frame: the screen less the status line.
+  private var view: (width: Int, height: Int) { (width, max(height - 1, 0)) }
+
+  /// The frame shown, if the recording holds any.
+  private var frame: RecordedFrame? {
+    recording.frames.indices.contains(index) ? recording.frames[index] : nil
+  }
+
+  /// Whether the frame shown is wider or taller than the room for it.
+  public var isCropped: Bool {
+    guard let frame else { return false }
+    return frame.width > view.width || frame.height > view.height
+  }
+
+  /// The frame's column and row shown at the screen's top left: the pan, kept so that the
+  /// screen never goes past the frame's right or bottom edge.
+  public var origin: (column: Int, row: Int) {
+    guard let frame else { return (0, 0) }
+    return (
+      min(max(panColumn, 0), max(frame.width - view.width, 0)),
+      min(max(panRow, 0), max(frame.height - view.height, 0))
+    )
+  }
+
+  /// The status line: `frame k / N · key K`, then whether the frame is cropped, then
+  /// `SEQUENCE · t = k / T · S s`. What matters most comes first, as a narrow screen cuts the end.
   public var status: String {
-    guard recording.frames.indices.contains(index) else {
-      return "frame 0 / 0 · this recording holds no frames"
+    guard let frame else { return "frame 0 / 0 · this recording holds no frames" }
+    var text = "frame \(index + 1) / \(recording.frames.count) · key \(frame.key)"
+    if isCropped {
+      let shown = (min(frame.width, view.width), min(frame.height, view.height))
+      text += " · \(frame.width)x\(frame.height) cropped to \(shown.0)x\(shown.1)"
+      text +=
+        origin == (0, 0)
+        ? " (< > ↑ ↓ pan)" : " from column \(origin.column + 1), row \(origin.row + 1)"
     }
-    let frame = recording.frames[index]
-    return "frame \(index + 1) / \(recording.frames.count) · key \(frame.key) · \(frame.sequence)"
-      + " · t = \(frame.t) / \(frame.steps) · \(frame.elapsedText)"
+    return text + " · \(frame.sequence) · t = \(frame.t) / \(frame.steps) · \(frame.elapsedText)"
   }
 
   /// The screen: the frame's rows, then the status line, with help over them on `?`.
   public func render() -> Canvas {
     var canvas = Canvas(width: width, height: height)
     guard height > 0 else { return canvas }
-    if recording.frames.indices.contains(index) {
-      for (row, text) in recording.frames[index].rows.prefix(height - 1).enumerated() {
-        canvas.put(text, row: row, column: 0)
+    if let frame {
+      let origin = origin
+      for (row, text) in frame.rows.dropFirst(origin.row).prefix(view.height).enumerated() {
+        canvas.put(text, row: row, column: -origin.column)
       }
     }
     let bar = Style(.plain, reverse: true)
@@ -79,9 +120,11 @@ public struct ReplayViewer: Sendable, Equatable {
     canvas.put(
       " " + status, row: height - 1, column: 0, style: Style(.plain, bold: true, reverse: true))
     let room = width - status.count - 3
-    if let hints = ["←/→ frame  g/G ends  ? help  q quit", "? help  q quit"].first(where: {
-      $0.count <= room
-    }) {
+    let choices =
+      isCropped
+      ? ["←/→ frame  </> ↑/↓ pan  ? help  q quit", "</> ↑/↓ pan  ? help", "? help  q quit"]
+      : ["←/→ frame  g/G ends  ? help  q quit", "? help  q quit"]
+    if let hints = choices.first(where: { $0.count <= room }) {
       canvas.put(hints, row: height - 1, column: width - hints.count - 1, style: bar)
     }
     if isShowingHelp { drawHelp(on: &canvas) }

@@ -8,6 +8,8 @@ struct Replay: ParsableCommand {
     abstract: "Page through a session recorded with --record.",
     discussion: """
       Keys: →/l/space next frame, ←/h previous, Home/g first, End/G last, ? help, q quit. \
+      A frame larger than the terminal is cropped, as the status line says: </> and ↑/↓ pan \
+      (or make the terminal larger). \
       Without a terminal (output to a pipe or a file), the recording is printed.
       """
   )

@@ -74,6 +74,56 @@ import Testing
     }
   }
 
+  /// A 12x4 frame of digits and letters: row r, column c holds "abcd"[r] then the column's
+  /// last digit, so a crop shows which part of the frame it is.
+  private static let large = Recording(
+    header: RecordingHeader(
+      title: "Large", date: Date(timeIntervalSince1970: 1_795_000_000), width: 12, height: 4),
+    frames: [
+      RecordedFrame(
+        number: 1, elapsed: 0, key: "start", sequence: "Company A", t: 1, steps: 4, width: 12,
+        rows: ["a01234567890", "b01234567890", "c01234567890", "d01234567890"])
+    ])
+
+  @Test func aFrameLargerThanTheScreenSaysItIsCroppedAndPans() {
+    var viewer = ReplayViewer(recording: Self.large, width: 6, height: 3)
+    #expect(viewer.isCropped)
+    #expect(viewer.render().lines[0..<2] == ["a01234", "b01234"])
+    #expect(
+      viewer.status
+        == "frame 1 / 1 · key start · 12x4 cropped to 6x2 (< > ↑ ↓ pan) · Company A · t = 1 / 4 · 0.000 s"
+    )
+    viewer.press(.character(">"))
+    #expect(viewer.render().lines[0..<2] == ["234567", "234567"])
+    #expect(
+      viewer.status.hasPrefix(
+        "frame 1 / 1 · key start · 12x4 cropped to 6x2 from column 4, row 1 ·"))
+    viewer.press(.character(">"))
+    viewer.press(.character(">"))
+    // The pan stops at the frame's right edge.
+    #expect(viewer.render().lines[0..<2] == ["567890", "567890"])
+    viewer.press(.down)
+    viewer.press(.character("j"))
+    viewer.press(.character("j"))
+    #expect(viewer.render().lines[0..<2] == ["567890", "567890"])
+    #expect(viewer.origin == (6, 2))
+    #expect(viewer.status.contains("cropped to 6x2 from column 7, row 3"))
+    viewer.press(.up)
+    viewer.press(.character("<"))
+    #expect(viewer.origin == (3, 1))
+    // A screen large enough shows all of it, whatever the pan was.
+    viewer.resize(width: 20, height: 5)
+    #expect(!viewer.isCropped)
+    #expect(Array(viewer.render().lines[0..<4]) == Self.large.frames[0].rows)
+    #expect(!viewer.status.contains("cropped"))
+  }
+
+  @Test func theFrameAndTheKeyComeFirstInTheStatusLine() {
+    // 50 columns: the frame, the key and the crop come before what the screen cuts.
+    let viewer = ReplayViewer(recording: Self.large, width: 50, height: 3)
+    #expect(viewer.render().lines[2].hasPrefix(" frame 1 / 1 · key start · 12x4 cropped to 12x2"))
+  }
+
   @Test func anEmptyRecordingSaysSo() {
     var viewer = ReplayViewer(
       recording: Recording(header: Self.recording.header, frames: []), width: 80, height: 4)

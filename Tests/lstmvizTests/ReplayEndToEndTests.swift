@@ -38,6 +38,46 @@ import Testing
     #expect(try pane.exitStatus() == 0)
   }
 
+  /// A recording made on a 200x60 terminal, replayed in 100x30: the status line says the frame
+  /// is cropped, and `>` and `↓` pan to the rest.
+  @Test func aLargerRecordingSaysItIsCroppedAndPans() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let render = try Support.run(
+      ["render", "--size", "200x60", "--keys", "right right", "--record", "wide.txt"],
+      currentDirectory: folder)
+    #expect(render.status == 0)
+    let recording = try Recording(
+      parsing: Array(try Data(contentsOf: folder.appendingPathComponent("wide.txt"))))
+    let rows = recording.frames[0].rows
+    let pane = try TmuxPane(["replay", "wide.txt"], in: folder, width: 100, height: 30)
+    defer { pane.close() }
+    var screen = try pane.waitForSteady(
+      "frame 1 / 3 · key start · 200x60 cropped to 100x29 (< > ↑ ↓ pan) · Company A · t = 1 / 4")
+    /// The frame's rows as the screen shows them from `column`, `row`.
+    func crop(column: Int, row: Int) -> [String] {
+      rows.dropFirst(row).prefix(29).map {
+        String(String($0.dropFirst(column)).prefix(100)).replacingOccurrences(
+          of: " +$", with: "", options: .regularExpression)
+      }
+    }
+    #expect(
+      Array(
+        screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(29).map(String.init))
+        == crop(column: 0, row: 0))
+    try pane.send(">")
+    try pane.send("Down")
+    screen = try pane.waitForSteady("200x60 cropped to 100x29 from column 51, row 15 · Company A")
+    #expect(
+      Array(
+        screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(29).map(String.init))
+        == crop(column: 50, row: 14))
+    try pane.send("Right")
+    try pane.waitFor("frame 2 / 3 · key right · 200x60 cropped to 100x29 from column 51, row 15")
+    try pane.send("q")
+    #expect(try pane.exitStatus() == 0)
+  }
+
   @Test func withoutATerminalReplayPrintsTheFrames() throws {
     let folder = try Support.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
