@@ -35,6 +35,21 @@ struct SequenceDraft: Sendable {
     return InputSequence(name: name, inputSize: inputSize, values: values, target: target)
   }
 
+  /// Whom to blame if the cell overflows on this sequence: the model's file if there is one,
+  /// else this sequence's own file or option.
+  func overflowBlame(modelFile: String?) -> OverflowBlame {
+    let blamed = modelFile ?? file
+    if let file, file == blamed {
+      guard let values = valuesLocation.range(of: ".values") else {
+        return OverflowBlame(file: file, sequence: "sequence \(name.quoted)")
+      }
+      let path = valuesLocation[..<values.lowerBound]
+      return OverflowBlame(file: file, sequence: "\(path) (\(name.quoted))")
+    }
+    let origin = file ?? valuesLocation
+    return OverflowBlame(file: blamed, sequence: "sequence \(name.quoted) (from \(origin))")
+  }
+
   /// `1 number`, `3 numbers`.
   private func count(_ k: Int) -> String { k == 1 ? "1 number" : "\(k) numbers" }
 }

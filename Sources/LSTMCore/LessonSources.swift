@@ -92,9 +92,12 @@ extension Lesson {
     }
     if !replacements.isEmpty { sequences = replacements }
     var resolved: [InputSequence] = []
+    let modelFile = sources.model ?? sources.lesson
+    var blames: [OverflowBlame] = []
     if let sequences {
       for draft in sequences {
         resolved.append(try draft.resolved(for: finalModel, modelSource: modelSource))
+        blames.append(draft.overflowBlame(modelFile: modelFile))
       }
     } else if finalModel.inputSize == builtIn.model.inputSize {
       resolved = builtIn.sequences.map { sequence in
@@ -108,7 +111,15 @@ extension Lesson {
         message: "the model takes \(finalModel.inputSize) numbers per step, so the built-in "
           + "sequences do not fit; give sequences with --sequences or --input")
     }
-    return Lesson(title: title, description: description, model: finalModel, sequences: resolved)
+    let lesson = Lesson(
+      title: title, description: description, model: finalModel, sequences: resolved)
+    try lesson.checkFinite { k in
+      k < blames.count
+        ? blames[k]
+        : OverflowBlame(
+          file: modelFile, sequence: "the built-in sequence \(resolved[k].name.quoted)")
+    }
+    return lesson
   }
 
   /// Makes a lesson of a document whose sequences fit its own model.

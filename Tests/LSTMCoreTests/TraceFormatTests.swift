@@ -104,17 +104,20 @@ func traceText(_ lesson: Lesson, _ format: TraceFormat, precision: Int = 4) thro
     #expect(TraceMarkdown.escape("two\nlines") == "two lines")
   }
 
-  @Test func overflowInTheCellIsWrittenAsPythonWritesIt() throws {
-    let gate = GateWeights(stmWeight: 0, inputWeight: 1e308, bias: 0)
-    let huge = GateWeights(stmWeight: -1e308, inputWeight: 1e308, bias: 0)
-    let model = try LSTMModel(
-      scalar: PerGate(forget: gate, input: gate, candidate: gate, output: huge))
-    let lesson = Lesson(
-      title: "t", model: model, sequences: [InputSequence(name: "s", values: [10, 10])])
-    let json = try traceText(lesson, .json)
-    #expect(json.contains("\"forget\": {\"x\": [Infinity]"))
-    let csv = try traceText(lesson, .csv)
-    #expect(csv.contains(",inf,"))
+  @Test func aLessonThatOverflowsInTheCellIsRefusedWhenLoaded() throws {
+    let sample = try String(contentsOf: fixtureURL("statquest.lesson.json"), encoding: .utf8)
+    let overflowing = sample.replacingOccurrences(
+      of: "\"inputWeight\": 1.63", with: "\"inputWeight\": 1e308")
+    #expect(overflowing != sample)
+    let sources = LessonSources(lesson: "l.json", inputs: ["0,10"])
+    let error = loadError(sources, files: ["l.json": overflowing])
+    #expect(
+      error?.description
+        == "l.json: sequence \"input 1\" (from --input \"0,10\"), t = 2: the forget gate's x "
+        + "overflows (is too large for a Double); the weights or inputs are too large")
+    #expect(
+      loadError(LessonSources(lesson: "l.json", inputs: ["0,1"]), files: ["l.json": overflowing])
+        == nil)
   }
 
   @Test func jsonIsTheDesignShape() throws {

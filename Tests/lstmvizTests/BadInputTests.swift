@@ -204,6 +204,27 @@ let badInputs: [BadInput] = [
     "layer that is not there", ["m.json": stateDictJSON()],
     ["trace", "--model", "m.json", "--layer", "1"],
     ["m.json: line 1", "no layer 1"]),
+  BadInput(
+    "weights that overflow a gate's x",
+    [
+      "l.json": lessonJSON(
+        gates: #""forget": {"stmWeight": 1, "inputWeight": 1e308, "bias": 0}, "#
+          + #""input": \#(gate), "candidate": \#(gate), "output": \#(gate)"#,
+        sequences: #"[{"name": "Company A", "values": [0, 10]}]"#)
+    ], ["trace", "--format", "json", "l.json"],
+    [
+      #"l.json: sequences[0] ("Company A"), t = 2: the forget gate's x overflows"#,
+      "the weights or inputs are too large",
+    ]),
+  BadInput(
+    "weights whose terms overflow with opposite signs",
+    ["m.json": stateDictJSON(ih: "[[1e308, -1e308], [2, 0], [3, 0], [4, 0]]")],
+    ["render", "--model", "m.json", "--input", "10,10"],
+    [#"m.json: sequence "input 1" (from --input "10,10"), t = 1: the input gate's x is not a"#]),
+  BadInput(
+    "inputs that overflow the built-in model", ["s.csv": "a\n0\n1.7e308\n"],
+    ["trace", "--format", "csv", "--sequences", "s.csv"],
+    [#"s.csv: sequence "a", t = 2: the forget gate's x overflows"#]),
   BadInput("unknown option", [:], ["trace", "--colour"], ["--colour"]),
   BadInput("unknown format", [:], ["trace", "--format", "xml"], ["xml"]),
   BadInput("precision out of range", [:], ["trace", "--precision", "13"], ["--precision"]),
