@@ -1,7 +1,8 @@
 /// The trace as JSON (DESIGN §4) at full precision, one step a line, streamed.
 ///
-/// A quantity that overflowed (only possible with weights near the limits of a Double) is
-/// written as Python's json module writes it: `Infinity`, `-Infinity` or `NaN`.
+/// A loaded lesson never overflows (loading runs the cell once and refuses one that does); a
+/// `Lesson` made in code may, and its non-finite numbers are written as Python's json module
+/// writes them: `Infinity`, `-Infinity` or `NaN`.
 struct TraceJSON {
   let lesson: Lesson
   let writer: ByteWriter

@@ -65,8 +65,9 @@ struct TraceMarkdown {
 
   func list(_ values: [Double]) -> String { values.map(format).joined(separator: ", ") }
 
-  /// Text with Markdown's special characters escaped, on one line. An `_` inside a word
-  /// (`weight_ih_l0`) is left alone, and `#` is escaped only where it would start a heading.
+  /// Text with Markdown's special characters escaped, on one line, and other controls (escape,
+  /// tab) shown as `�`. An `_` inside a word (`weight_ih_l0`) is left alone, and `#` is escaped
+  /// only where it would start a heading.
   static func escape(_ text: String) -> String {
     let characters = Array(text)
     var escaped = ""
@@ -80,7 +81,7 @@ struct TraceMarkdown {
       if special { escaped.append("\\") }
       escaped.append(character.isNewline ? " " : character)
     }
-    return escaped
+    return escaped.printable
   }
 
 }

@@ -22,7 +22,7 @@ struct TraceTable {
     for line in lesson.title.wrapped(width: Self.width)
       + (lesson.description ?? "").wrapped(width: Self.width)
     {
-      try writer.write(line + "\n")
+      try writer.write(line.printable + "\n")
     }
     try writer.write(
       "input size \(model.inputSize), hidden size \(model.hiddenSize); memories start at 0; "
@@ -31,7 +31,7 @@ struct TraceTable {
     let labelWidth = rows.map(\.label.count).max() ?? 0
     for sequence in lesson.sequences {
       let steps = sequence.count == 1 ? "1 step" : "\(sequence.count) steps"
-      try writer.write("\n\(sequence.name) · \(steps)\n")
+      try writer.write("\n\(sequence.name.printable) · \(steps)\n")
       let estimate = max(precision + 5, "t = \(sequence.count)".count + 2)
       let perBlock = max(1, (Self.width - labelWidth) / estimate)
       var block = Array(repeating: 0.0, count: rows.count * perBlock)

@@ -149,7 +149,7 @@ public struct Canvas: Sendable, Equatable {
 
   /// Sets the cell at `index` in `cells`, and its scalar; controls become `�`.
   private mutating func set(_ character: Character, at index: Int, style: Style) {
-    let character = character.unicodeScalars.contains(where: \.isTerminalControl) ? "�" : character
+    let character: Character = character.holdsTerminalControl ? "�" : character
     cells[index] = CanvasCell(character, style: style)
     let characterScalars = character.unicodeScalars
     scalars[index] =
@@ -235,15 +235,6 @@ public struct Canvas: Sendable, Equatable {
 }
 
 extension Unicode.Scalar {
-  /// Whether this scalar moves the cursor or starts an escape code: C0 and C1 controls, line
-  /// and paragraph separators.
-  var isTerminalControl: Bool {
-    switch properties.generalCategory {
-    case .control, .lineSeparator, .paragraphSeparator: true
-    default: false
-    }
-  }
-
   /// Whether this scalar is always a whole character, never joined with the scalars around it.
   ///
   /// True in blocks that hold no combining marks, joiners, variation selectors, Hangul jamo or

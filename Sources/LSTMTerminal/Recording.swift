@@ -1,4 +1,5 @@
 import Foundation
+import LSTMCore
 
 /// The version of lstmviz, written into every recording and shown by `lstmviz --version`.
 public let lstmvizVersion = "0.1.0"
@@ -200,13 +201,7 @@ enum RecordingText {
   static let magic = "lstmviz recording · "
 
   /// `text` with every control character (escape, newline, tab…) replaced by `�`.
-  static func printable(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: \.isTerminalControl) else { return text }
-    return String(
-      text.map { character in
-        character.unicodeScalars.contains(where: \.isTerminalControl) ? "�" : character
-      })
-  }
+  static func printable(_ text: String) -> String { text.printable }
 
   /// `text` printable and without spaces, so it stays one word.
   static func token(_ text: String) -> String {
