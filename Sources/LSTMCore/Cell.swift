@@ -93,6 +93,10 @@ extension LSTMModel {
   ///
   /// The new step's memories in are the old step's memories out. Nothing is allocated.
   public func advance(_ trace: inout StepTrace, input: ArraySlice<Double>) {
+    if let scalarGates {
+      advanceScalar(&trace, input: input[input.startIndex], scalarGates)
+      return
+    }
     swap(&trace.stmIn, &trace.stm)
     swap(&trace.ltmIn, &trace.ltm)
     trace.t += 1
@@ -152,9 +156,29 @@ extension LSTMModel {
     }
   }
 
+  /// `advance` for the scalar cell: the old step's memories are read as numbers and every
+  /// field is written once, with no swapping of arrays and no loop over the input.
+  private func advanceScalar(
+    _ trace: inout StepTrace, input: Double, _ weights: PerGate<ScalarGate>
+  ) {
+    let stm = trace.stm[0]
+    let ltm = trace.ltm[0]
+    trace.t += 1
+    trace.input[0] = input
+    trace.stmIn[0] = stm
+    trace.ltmIn[0] = ltm
+    write(weights.step(stm: stm, ltm: ltm, input: input), into: &trace)
+  }
+
   /// `compute` for the scalar cell: the same formulas on plain numbers.
   private func computeScalar(_ trace: inout StepTrace, _ weights: PerGate<ScalarGate>) {
     let step = weights.step(stm: trace.stmIn[0], ltm: trace.ltmIn[0], input: trace.input[0])
+    write(step, into: &trace)
+  }
+
+  /// Writes every number of a scalar step into the one-element arrays of `trace`.
+  @inline(__always)
+  private func write(_ step: ScalarStep, into trace: inout StepTrace) {
     trace.gates.forget.x[0] = step.forgetX
     trace.gates.forget.value[0] = step.forget
     trace.gates.input.x[0] = step.inputX

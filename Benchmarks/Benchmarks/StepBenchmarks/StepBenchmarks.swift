@@ -41,29 +41,54 @@ let benchmarks: @Sendable () -> Void = {
   addFloors()
 }
 
-/// What no layout of a step can go below, with the C library's functions the cell must use.
+/// What no layout of a step can go below, with the C library's `exp` and `tanh` (what the cell
+/// used before) and with the cell's own functions (`Activation`, built on `FastMath`).
 ///
-/// The scalar floor runs only the recurrence (the same formulas and functions, nothing stored):
-/// each step's STM feeds the next, through two dependent `tanh` and an `exp`. The n = 128 floor
-/// runs only a step's 384 sigmoids and 256 `tanh`, with no weights at all.
+/// The scalar floor runs only the recurrence (the same formulas, nothing stored): each step's
+/// STM feeds the next, through two dependent `tanh` and an `exp`. The n = 128 floor runs only a
+/// step's 384 sigmoids and 256 `tanh`, with no weights at all.
 func addFloors() {
   Benchmark(
-    "floor: scalar recurrence alone",
+    "floor: scalar recurrence alone (C library)",
     configuration: .init(scalingFactor: .mega)
   ) { (benchmark: Benchmark, inputs: [Double]) in
-    blackHole(scalarRecurrence(inputs, steps: benchmark.scaledIterations.count))
+    blackHole(libraryRecurrence(inputs, steps: benchmark.scaledIterations.count))
   } setup: {
     randomInputs(steps: 1_024, seed: 1)
   }
 
   Benchmark(
-    "floor: the activations of one n=128 step alone",
+    "floor: scalar recurrence alone (the cell's functions)",
+    configuration: .init(scalingFactor: .mega)
+  ) { (benchmark: Benchmark, inputs: [Double]) in
+    blackHole(cellRecurrence(inputs, steps: benchmark.scaledIterations.count))
+  } setup: {
+    randomInputs(steps: 1_024, seed: 1)
+  }
+
+  Benchmark(
+    "floor: the activations of one n=128 step alone (C library)",
     configuration: .init(scalingFactor: .kilo)
   ) { (benchmark: Benchmark, xs: [Double]) in
     var sum = 0.0
     for _ in benchmark.scaledIterations {
       for (k, x) in xs.enumerated() {
-        sum += k < 384 ? stableSigmoid(x) : tanh(x)
+        sum += k < 384 ? librarySigmoid(x) : tanh(x)
+      }
+    }
+    blackHole(sum)
+  } setup: {
+    randomInputs(steps: 640, seed: 4).map { $0 * 6 - 3 }
+  }
+
+  Benchmark(
+    "floor: the activations of one n=128 step alone (the cell's functions)",
+    configuration: .init(scalingFactor: .kilo)
+  ) { (benchmark: Benchmark, xs: [Double]) in
+    var sum = 0.0
+    for _ in benchmark.scaledIterations {
+      for (k, x) in xs.enumerated() {
+        sum += k < 384 ? Activation.sigmoid(x) : Activation.tanh(x)
       }
     }
     blackHole(sum)
@@ -72,18 +97,43 @@ func addFloors() {
   }
 }
 
-/// The StatQuest cell's recurrence over `steps` inputs from the ring `inputs`, nothing kept.
+/// The sigmoid as the cell computed it before, on the C library's `exp`.
+@inline(__always)
+func librarySigmoid(_ x: Double) -> Double {
+  if x >= 0 {
+    return 1 / (1 + exp(-x))
+  }
+  let e = exp(x)
+  return e / (1 + e)
+}
+
+/// The StatQuest recurrence with the C library's functions.
 @inline(never)
-func scalarRecurrence(_ inputs: [Double], steps: Int) -> Double {
+func libraryRecurrence(_ inputs: [Double], steps: Int) -> Double {
+  scalarRecurrence(inputs, steps: steps, sigmoid: librarySigmoid, tanh: tanh)
+}
+
+/// The StatQuest recurrence with the cell's own functions.
+@inline(never)
+func cellRecurrence(_ inputs: [Double], steps: Int) -> Double {
+  scalarRecurrence(
+    inputs, steps: steps, sigmoid: { Activation.sigmoid($0) }, tanh: { Activation.tanh($0) })
+}
+
+/// The StatQuest cell's recurrence over `steps` inputs from the ring `inputs`, nothing kept.
+@inline(__always)
+func scalarRecurrence(
+  _ inputs: [Double], steps: Int, sigmoid: (Double) -> Double, tanh: (Double) -> Double
+) -> Double {
   let w: [Double] = [2.70, 1.63, 1.62, 2.00, 1.65, 0.62, 1.41, 0.94, -0.32, 4.38, -0.19, 0.59]
   var stm = 0.0
   var ltm = 0.0
   for step in 0..<steps {
     let x = inputs[step & 1_023]
-    let forget = stableSigmoid((0 + w[0] * stm) + (0 + w[1] * x) + w[2])
-    let retained = stableSigmoid((0 + w[3] * stm) + (0 + w[4] * x) + w[5])
+    let forget = sigmoid((0 + w[0] * stm) + (0 + w[1] * x) + w[2])
+    let retained = sigmoid((0 + w[3] * stm) + (0 + w[4] * x) + w[5])
     let potential = tanh((0 + w[6] * stm) + (0 + w[7] * x) + w[8])
-    let output = stableSigmoid((0 + w[9] * stm) + (0 + w[10] * x) + w[11])
+    let output = sigmoid((0 + w[9] * stm) + (0 + w[10] * x) + w[11])
     ltm = forget * ltm + retained * potential
     stm = output * tanh(ltm)
   }
