@@ -129,32 +129,41 @@ struct CellText {
     var lines: [Line] = []
     for (index, gate) in CellText.gates(of: stage).enumerated() {
       if index == 0 {
-        let heading = heading(stage, gate)
-        lines.append(stage == .forget ? heading + Span("   " + generalForm, .dim) : heading)
+        let heading = heading(stage, gate, compact: columns.compact)
+        lines.append(
+          stage == .forget && !columns.compact ? heading + Span("   " + generalForm, .dim) : heading
+        )
       } else {
-        lines.append(subheading(gate))
+        lines.append(subheading(gate, compact: columns.compact))
       }
       lines.append(xLine(gate, columns: columns))
     }
     return lines + results(of: stage).map { memoryLine($0, columns: columns) }
   }
 
-  /// `1 Forget gate   f  % of LTM to remember`.
-  private func heading(_ stage: Stage, _ gate: Gate) -> Line {
+  /// `1 Forget gate   f  % of LTM to remember`; when compact, with the gate's value:
+  /// `1 Forget gate   f = σ(x) = 0.8949  % of LTM to remember`.
+  private func heading(_ stage: Stage, _ gate: Gate, compact: Bool) -> Line {
     Line([
       Span("\(stage.number) ", Style(.gate(gate), bold: true)),
       Span(
         stage.title.padding(toLength: 14, withPad: " ", startingAt: 0), Style(.heading, bold: true)),
-      Span(gate.symbol, Style(.gate(gate), bold: true)), Span("  " + gate.meaning),
-    ])
+    ]) + gateLabel(gate, compact: compact)
   }
 
   /// A second gate within a stage: `i  % of potential retained` under the first's symbol.
-  private func subheading(_ gate: Gate) -> Line {
-    Line([
-      Span(String(repeating: " ", count: 16)), Span(gate.symbol, Style(.gate(gate), bold: true)),
-      Span("  " + gate.meaning),
-    ])
+  private func subheading(_ gate: Gate, compact: Bool) -> Line {
+    Line([Span(String(repeating: " ", count: 16))]) + gateLabel(gate, compact: compact)
+  }
+
+  /// `f  % of LTM to remember`, or when compact `f = σ(x) = 0.8949  % of LTM to remember`.
+  private func gateLabel(_ gate: Gate, compact: Bool) -> Line {
+    var line = Line([Span(gate.symbol, Style(.gate(gate), bold: true))])
+    if compact {
+      line += Span(" = \(gate.activation.symbol)(x) = ")
+      line += numbers.span(step.gates[gate].value[unit], bold: true)
+    }
+    return line + Span("  " + gate.meaning)
   }
 
   /// `a × b` with both numbers coloured by sign.
@@ -169,6 +178,7 @@ struct CellText {
     line =
       line.padded(to: columns.xEquals) + Span(" = ")
       + numbers.span(activity.x[unit], signed: true)
+    if columns.compact { return line }
     line = line.padded(to: columns.activation) + activationLabel(gate, tight: columns.tight)
     return line.padded(to: columns.valueEquals) + Span(" = ")
       + numbers.span(activity.value[unit], signed: true, bold: true)
@@ -204,6 +214,9 @@ struct CellText {
     var activation: Int
     /// The column of the ` = ` before each value.
     var valueEquals: Int
+    /// Whether each gate's activation stands on its heading rather than after its x, so that
+    /// lines of long numbers fit: `1 Forget gate   f = σ(x) = 0.89493029  % of LTM to remember`.
+    var compact = false
     /// The columns the widest line takes.
     var width: Int
   }
@@ -216,7 +229,29 @@ struct CellText {
       if labelled.width <= width { return labelled }
     }
     let plain = columns(labelled: false, tight: false)
-    return plain.width <= width ? plain : columns(labelled: false, tight: true)
+    if plain.width <= width { return plain }
+    let tight = columns(labelled: false, tight: true)
+    return tight.width <= width ? tight : compactColumns()
+  }
+
+  /// The columns when each gate's activation stands on its heading: x lines and memory lines
+  /// each aligned among themselves.
+  private func compactColumns() -> Columns {
+    let numberWidth =
+      Gate.allCases.map { numbers.signed(step.gates[$0].x[unit]).count }.max() ?? 0
+    let termsWidth = Gate.allCases.map { terms($0, labelled: false).width }.max() ?? 0
+    let xEquals = CellText.indent.count + 4 + termsWidth
+    let results = Stage.allCases.flatMap { self.results(of: $0) }
+    let valueEquals = results.map { memoryText($0, tight: true).width }.max() ?? 0
+    let resultWidth = results.map { numbers.signed($0.value).count }.max() ?? 0
+    let headings = Stage.allCases.flatMap { stage in
+      CellText.gates(of: stage).map { 16 + gateLabel($0, compact: true).width }
+    }
+    let width = max(
+      xEquals + 3 + numberWidth, valueEquals + 3 + resultWidth, headings.max() ?? 0)
+    return Columns(
+      labelled: false, tight: true, xEquals: xEquals, activation: xEquals,
+      valueEquals: valueEquals, compact: true, width: width)
   }
 
   private func columns(labelled: Bool, tight: Bool) -> Columns {

@@ -81,12 +81,21 @@ struct GateBoxes {
     ])
   }
 
+  /// Whether a vector cell's terms carry their labels (`STM·U (…) + input·W (…) + b (…)`):
+  /// only when every gate's labelled terms fit on one line of a box, since they are not wrapped.
+  private var labelsTerms: Bool {
+    !model.isScalar
+      && Gate.allCases.allSatisfy { gate in
+        4 + text.terms(gate, labelled: true).width <= textWidth
+      }
+  }
+
   /// A gate's derivation: `x = STM·w + input·w + b`, `  = terms`, then
   /// `  = x   f = σ(x) = value`.
   private func derivation(_ gate: Gate) -> [Line] {
     var lines: [Line] = []
     lines.append(Line([Span(text.generalForm, .dim)]))
-    let terms = text.terms(gate, labelled: !model.isScalar && textWidth >= 50)
+    let terms = text.terms(gate, labelled: labelsTerms)
     lines += wrap(Line([Span("  = ")]) + terms, indent: "    ")
     let result = Line([Span("  = ")]) + numbers.span(step.gates[gate].x[unit], signed: true)
     let activation = Line([

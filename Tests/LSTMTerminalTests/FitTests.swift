@@ -1,3 +1,4 @@
+import Foundation
 import LSTMCore
 import LSTMViewModel
 import Testing
@@ -44,6 +45,8 @@ import Testing
           let shown = NumberFormatting.fixed(value, precision: precision)
           #expect(text.contains(shown), "\(width)×\(height) \(journey): \(shown) lost")
         }
+        let cut = cutNumbers(in: canvas.lines, state: state, step: step)
+        #expect(cut.isEmpty, "\(width)×\(height) \(journey) precision \(precision): \(cut)")
         #expect(text.contains("t = \(state.t) / \(state.stepCount)"))
         #expect(canvas.lines.last?.contains("q quit") == true, "\(width)×\(height) \(journey)")
       }
@@ -62,6 +65,70 @@ import Testing
   func moreDecimalsStillFit(precision: Int) throws {
     check(.statQuest, precision: precision)
     check(try torch3x2Lesson(), precision: precision)
+    check(try torch1x1Lesson(), precision: precision)
+  }
+
+  /// A number is never cut at the frame's edge or by an ellipsis, whatever the precision: a
+  /// value appearing complete elsewhere in the frame (the forget gate's value also stands in
+  /// `remembered LTM = f × LTM`) does not excuse a cut one.
+  @Test(arguments: Array(0...12))
+  func noNumberIsCutAtAnyPrecision(precision: Int) throws {
+    let lessons = [Lesson.statQuest, try torch1x1Lesson(), try torch3x2Lesson()]
+    for lesson in lessons {
+      for (width, height) in [(80, 24), (100, 30), (120, 40), (160, 50), (200, 60)] {
+        for journey in FitTests.journeys where !journey.contains(.toggleHelp) {
+          var state = State(lesson: lesson, width: width, height: height, precision: precision)
+          for action in journey { reduce(&state, action) }
+          guard let step = state.step else { continue }
+          let cut = cutNumbers(in: Screen.render(state).lines, state: state, step: step)
+          #expect(cut.isEmpty, "\(lesson.title) \(width)×\(height) \(journey): \(cut)")
+        }
+      }
+    }
+  }
+
+  /// Lines where a number of the step is cut: a line ending in `=`, a number followed by `…`,
+  /// a line ending in the beginning of a value, or a gate's value (`f = σ(x) = 0.8949`) that
+  /// is not the whole of it.
+  private func cutNumbers(in lines: [String], state: State, step: StepTrace) -> [String] {
+    let unit = state.unit
+    let gateValues = Dictionary(
+      uniqueKeysWithValues: Gate.allCases.map { gate in
+        (
+          gate.symbol,
+          NumberFormatting.fixed(step.gates[gate].value[unit], precision: state.precision)
+        )
+      })
+    var values =
+      Array(gateValues.values)
+      + step.input.map { NumberFormatting.fixed($0, precision: state.precision) }
+    for gate in Gate.allCases {
+      values.append(NumberFormatting.fixed(step.gates[gate].x[unit], precision: state.precision))
+    }
+    for value in [
+      step.ltmIn[unit], step.stmIn[unit], step.ltmRemembered[unit], step.ltmAdded[unit],
+      step.ltm[unit],
+      step.stmPotential[unit], step.stm[unit],
+    ] { values.append(NumberFormatting.fixed(value, precision: state.precision)) }
+    let endValue = /(?:=|\() *(-?[0-9]+\.[0-9]+)$/
+    let ellipsis = /(?:^|[ (=])-?[0-9]+\.[0-9]*…|\(-?[0-9]+…/
+    let gateValue =
+      /(?:^|[^A-Za-z])([fgio]) = (?:(?:σ|tanh)\(x\) = )? *(-?[0-9]+(?:\.[0-9]+)?)(?![0-9.]| ×)/
+    var cut: [String] = []
+    for line in lines {
+      let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: " │"))
+      if trimmed.hasSuffix("=") || line.contains(ellipsis) { cut.append(line) }
+      if let last = trimmed.firstMatch(of: endValue) {
+        let token = String(last.output.1)
+        if values.contains(where: { $0 != token && $0.hasPrefix(token) }) { cut.append(line) }
+      }
+      for match in line.matches(of: gateValue) {
+        if let full = gateValues[String(match.output.1)], full != String(match.output.2) {
+          cut.append(line)
+        }
+      }
+    }
+    return cut
   }
 }
 

@@ -53,10 +53,21 @@ func expectSnapshot(
 /// The golden 3×2 PyTorch model (hidden size 3, input size 2) and its `wave` sequence, loaded
 /// as `lstmviz --model … --sequences …` loads them.
 func torch3x2Lesson() throws -> Lesson {
-  let sources = LessonSources(
-    model: fixtureURL("torch-3x2.state_dict.json").path,
-    sequences: fixtureURL("torch-3x2.sequences.json").path)
-  return try Lesson.load(sources) { (path: String) throws(LessonError) -> [UInt8] in
+  try fixtureLesson(
+    LessonSources(
+      model: fixtureURL("torch-3x2.state_dict.json").path,
+      sequences: fixtureURL("torch-3x2.sequences.json").path))
+}
+
+/// The golden 1×1 PyTorch model with its weights to four decimals, and the sequences a scalar
+/// model gets by default.
+func torch1x1Lesson() throws -> Lesson {
+  try fixtureLesson(LessonSources(model: fixtureURL("torch-1x1.state_dict.json").path))
+}
+
+/// The lesson `sources` name, loaded as the CLI loads it.
+private func fixtureLesson(_ sources: LessonSources) throws -> Lesson {
+  try Lesson.load(sources) { (path: String) throws(LessonError) -> [UInt8] in
     guard let data = FileManager.default.contents(atPath: path) else {
       throw LessonError(file: path, location: nil, message: "cannot be read")
     }
