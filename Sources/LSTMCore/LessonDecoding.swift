@@ -19,18 +19,20 @@ struct SequenceDraft: Sendable {
   /// The sequence, after checking it fits `model`.
   ///
   /// - Parameter modelSource: where the model came from, for the message.
-  func resolved(for model: LSTMModel, modelSource: String) throws(LessonError) -> InputSequence {
+  func resolved(
+    for model: LayeredModel, modelSource: String
+  ) throws(LessonError) -> InputSequence {
     guard inputSize == model.inputSize else {
       throw LessonError(
         file: file, location: valuesLocation,
         message: "each input of \(name.quoted) has \(count(inputSize)), but \(modelSource) "
           + "takes \(count(model.inputSize)) per step")
     }
-    if let target, target.count != model.hiddenSize {
+    if let target, target.count != model.shown.hiddenSize {
       throw LessonError(
         file: file, location: targetLocation ?? valuesLocation,
         message: "the target of \(name.quoted) has \(count(target.count)), but \(modelSource) "
-          + "predicts \(count(model.hiddenSize)) (its hidden size)")
+          + "predicts \(count(model.shown.hiddenSize)) (its hidden size)")
     }
     return InputSequence(name: name, inputSize: inputSize, values: values, target: target)
   }
@@ -61,7 +63,7 @@ struct LessonDocument: Sendable {
   /// The description, if any.
   var description: String?
   /// The model.
-  var model: LSTMModel
+  var model: LayeredModel
   /// The sequences, checked against `model`.
   var sequences: [SequenceDraft]
 }
@@ -96,7 +98,7 @@ enum LessonDecoding {
       description: try optionalString("description", in: members, fields: fields),
       model: model,
       sequences: try sequences(
-        sequencesNode, at: root.appending("sequences"), fields: fields, model: model))
+        sequencesNode, at: root.appending("sequences"), fields: fields, model: model.inputModel))
   }
 
   /// Reads a sequences file: `{"sequences": [...]}`.

@@ -52,7 +52,7 @@ extension Lesson {
     let builtIn = Lesson.statQuest
     var title = builtIn.title
     var description = builtIn.description
-    var model: LSTMModel?
+    var model: LayeredModel?
     var sequences: [SequenceDraft]?
     var modelSource = sources.lesson == nil ? "the built-in StatQuest model" : "the lesson's model"
     if let path = sources.lesson {
@@ -82,13 +82,13 @@ extension Lesson {
         file: nil, location: nil,
         message: "--layer \(layer) needs a PyTorch state_dict, but the built-in lesson is scalar")
     }
-    let finalModel = model ?? builtIn.model
+    let finalModel = model ?? LayeredModel(shown: builtIn.model)
     var replacements: [SequenceDraft] = []
     if let path = sources.sequences {
-      replacements += try readSequences(path, model: finalModel, read: read)
+      replacements += try readSequences(path, model: finalModel.inputModel, read: read)
     }
     for (k, text) in sources.inputs.enumerated() {
-      replacements.append(try inputSequence(text, number: k + 1, model: finalModel))
+      replacements.append(try inputSequence(text, number: k + 1, model: finalModel.inputModel))
     }
     if !replacements.isEmpty { sequences = replacements }
     var resolved: [InputSequence] = []
@@ -102,7 +102,7 @@ extension Lesson {
     } else if finalModel.inputSize == builtIn.model.inputSize {
       resolved = builtIn.sequences.map { sequence in
         var sequence = sequence
-        if finalModel.hiddenSize != builtIn.model.hiddenSize { sequence.target = nil }
+        if finalModel.shown.hiddenSize != builtIn.model.hiddenSize { sequence.target = nil }
         return sequence
       }
     } else {
@@ -111,14 +111,17 @@ extension Lesson {
         message: "the model takes \(finalModel.inputSize) numbers per step, so the built-in "
           + "sequences do not fit; give sequences with --sequences or --input")
     }
-    let lesson = Lesson(
-      title: title, description: description, model: finalModel, sequences: resolved)
-    try lesson.checkFinite { k in
+    let blame = { (k: Int) -> OverflowBlame in
       k < blames.count
         ? blames[k]
         : OverflowBlame(
           file: modelFile, sequence: "the built-in sequence \(resolved[k].name.quoted)")
     }
+    let lesson = Lesson(
+      title: title + (finalModel.titleNote ?? ""), description: description,
+      model: finalModel.shown,
+      sequences: try shownSequences(resolved, model: finalModel, blame: blame))
+    try lesson.checkFinite(blame: blame)
     return lesson
   }
 
@@ -128,9 +131,12 @@ extension Lesson {
     for draft in document.sequences {
       sequences.append(try draft.resolved(for: document.model, modelSource: modelSource))
     }
+    let shown = try Lesson.shownSequences(sequences, model: document.model) { k in
+      document.sequences[k].overflowBlame(modelFile: nil)
+    }
     self.init(
-      title: document.title ?? fallbackTitle, description: document.description,
-      model: document.model, sequences: sequences)
+      title: (document.title ?? fallbackTitle) + (document.model.titleNote ?? ""),
+      description: document.description, model: document.model.shown, sequences: shown)
   }
 
   private static func readLesson(

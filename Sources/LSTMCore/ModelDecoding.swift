@@ -17,7 +17,7 @@ enum ModelDecoding {
   ///   anything but nil or 0 is an error.
   static func model(
     _ node: JSONNode, at path: JSONPath, fields: JSONFields, layer: Int?
-  ) throws(LessonError) -> LSTMModel {
+  ) throws(LessonError) -> LayeredModel {
     guard case .object(let members) = node.value else {
       throw fields.error(path, node, "expected a model (an object), found \(node.value.kind)")
     }
@@ -26,7 +26,7 @@ enum ModelDecoding {
         throw fields.error(
           path, node, "--layer \(layer) needs a PyTorch state_dict, but this is the scalar form")
       }
-      return try scalar(node, at: path, fields: fields)
+      return LayeredModel(shown: try scalar(node, at: path, fields: fields))
     }
     if members.contains(where: { StateDictKey($0.key) != nil }) {
       return try stateDict(members, node: node, at: path, fields: fields, layer: layer ?? 0)
@@ -67,10 +67,11 @@ enum ModelDecoding {
     }
   }
 
-  /// One layer of a PyTorch `nn.LSTM` state_dict, with or without a module prefix.
+  /// Layers 0 through `layer` of a PyTorch `nn.LSTM` state_dict, with or without a module
+  /// prefix; other modules' keys (`fc.weight`) are left out, and said to be.
   static func stateDict(
     _ members: [JSONMember], node: JSONNode, at path: JSONPath, fields: JSONFields, layer: Int
-  ) throws(LessonError) -> LSTMModel {
+  ) throws(LessonError) -> LayeredModel {
     let keys = members.compactMap { member in StateDictKey(member.key).map { (member, $0) } }
     let prefixes = Set(keys.map(\.1.prefix)).sorted()
     guard prefixes.count == 1, let prefix = prefixes.first else {
@@ -79,8 +80,13 @@ enum ModelDecoding {
         "the state_dict holds more than one LSTM (prefixes \(fields.listing(prefixes))); "
           + "save the one to show on its own")
     }
+    var ignored: [String] = []
     for member in members where StateDictKey(member.key) == nil {
       let insideLSTM = prefix.isEmpty ? !member.key.contains(".") : member.key.hasPrefix(prefix)
+      if !insideLSTM {
+        let module = String(member.key.prefix { $0 != "." })
+        if !ignored.contains(module) { ignored.append(module) }
+      }
       if insideLSTM {
         throw fields.error(
           path.appending(member.key), member.node,
@@ -107,6 +113,30 @@ enum ModelDecoding {
         "no layer \(layer): the state_dict has layer\(layers.count == 1 ? "" : "s") "
           + layers.map(String.init).joined(separator: ", "))
     }
+    var models: [LSTMModel] = []
+    for k in 0...layer {
+      let model = try stateDictLayer(
+        k, members, prefix: prefix, node: node, at: path, fields: fields)
+      if let below = models.last, model.inputSize != below.hiddenSize {
+        let name = "\(prefix)weight_ih_l\(k)"
+        let found = members.first { $0.key == name }
+        throw fields.error(
+          path.appending(name), found?.node,
+          "has \(model.inputSize) columns, but layer \(k - 1)'s hidden size is "
+            + "\(below.hiddenSize): layer \(k) takes layer \(k - 1)'s STM as its input")
+      }
+      models.append(model)
+    }
+    return LayeredModel(
+      lower: models.dropLast(), shown: models[layer], layer: layer, layerCount: layers.count,
+      ignoredModules: ignored)
+  }
+
+  /// Layer `layer` of a state_dict whose LSTM keys start with `prefix`.
+  private static func stateDictLayer(
+    _ layer: Int, _ members: [JSONMember], prefix: String, node: JSONNode, at path: JSONPath,
+    fields: JSONFields
+  ) throws(LessonError) -> LSTMModel {
     func find(_ parameter: String) -> (JSONNode, JSONPath)? {
       let name = "\(prefix)\(parameter)_l\(layer)"
       return members.first { $0.key == name }.map { ($0.node, path.appending(name)) }

@@ -225,6 +225,22 @@ let badInputs: [BadInput] = [
     "inputs that overflow the built-in model", ["s.csv": "a\n0\n1.7e308\n"],
     ["trace", "--format", "csv", "--sequences", "s.csv"],
     [#"s.csv: sequence "a", t = 2: the forget gate's x overflows"#]),
+  BadInput(
+    "layers whose sizes do not chain",
+    [
+      "m.json": stateDictJSON(
+        extra: #", "weight_ih_l1": [[1, 2], [1, 2], [1, 2], [1, 2]], "#
+          + #""weight_hh_l1": [[1], [2], [3], [4]]"#)
+    ], ["trace", "--model", "m.json", "--layer", "1"],
+    ["m.json: weight_ih_l1 (line 1)", "has 2 columns, but layer 0's hidden size is 1"]),
+  BadInput(
+    "a lower layer that overflows",
+    [
+      "m.json": stateDictJSON(
+        ih: "[[1e308], [2], [3], [4]]",
+        extra: #", "weight_ih_l1": [[1], [2], [3], [4]], "weight_hh_l1": [[1], [2], [3], [4]]"#)
+    ], ["trace", "--model", "m.json", "--layer", "1", "--input", "10"],
+    [#"m.json: sequence "input 1" (from --input "10"), t = 1: in layer 0, the input gate's x"#]),
   BadInput("unknown option", [:], ["trace", "--colour"], ["--colour"]),
   BadInput("unknown format", [:], ["trace", "--format", "xml"], ["xml"]),
   BadInput("precision out of range", [:], ["trace", "--precision", "13"], ["--precision"]),

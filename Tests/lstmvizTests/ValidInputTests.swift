@@ -78,7 +78,9 @@ struct TracedInputs {
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(plain.status == 0)
     #expect(try TracedInputs(outcome).stm == TracedInputs(plain).stm)
-    #expect(outcome.stdout.contains("\"title\": \"torch-1x1.state_dict.json\""))
+    #expect(
+      outcome.stdout.contains(
+        "\"title\": \"torch-1x1.state_dict.json · layer 0 of 2 · fc.* ignored\""))
   }
 
   @Test func optionsReplaceTheLessonsModelAndSequences() throws {
