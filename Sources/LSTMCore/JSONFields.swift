@@ -94,7 +94,8 @@ struct JSONFields {
       let count = try numbers(row, at: path.appending(r), into: &storage, what: "a row of numbers")
       if let width, count != width {
         let reason = columns == nil ? "row 0 has \(width): rows must be equally long" : why
-        throw error(path.appending(r), row, "the row has \(count) numbers, but \(reason)")
+        throw error(
+          path.appending(r), row, "the row has \(counted(count, "number")), but \(reason)")
       }
       guard count > 0 else { throw error(path.appending(r), row, "the row is empty") }
       width = count

@@ -25,14 +25,16 @@ struct SequenceDraft: Sendable {
     guard inputSize == model.inputSize else {
       throw LessonError(
         file: file, location: valuesLocation,
-        message: "each input of \(name.quoted) has \(count(inputSize)), but \(modelSource) "
-          + "takes \(count(model.inputSize)) per step")
+        message:
+          "each input of \(name.quoted) has \(counted(inputSize, "number")), but \(modelSource) "
+          + "takes \(counted(model.inputSize, "number")) per step")
     }
     if let target, target.count != model.shown.hiddenSize {
       throw LessonError(
         file: file, location: targetLocation ?? valuesLocation,
-        message: "the target of \(name.quoted) has \(count(target.count)), but \(modelSource) "
-          + "predicts \(count(model.shown.hiddenSize)) (its hidden size)")
+        message:
+          "the target of \(name.quoted) has \(counted(target.count, "number")), but \(modelSource) "
+          + "predicts \(counted(model.shown.hiddenSize, "number")) (its hidden size)")
     }
     return InputSequence(name: name, inputSize: inputSize, values: values, target: target)
   }
@@ -51,9 +53,6 @@ struct SequenceDraft: Sendable {
     let origin = file ?? valuesLocation
     return OverflowBlame(file: blamed, sequence: "sequence \(name.quoted) (from \(origin))")
   }
-
-  /// `1 number`, `3 numbers`.
-  private func count(_ k: Int) -> String { k == 1 ? "1 number" : "\(k) numbers" }
 }
 
 /// A lesson file as read, before options replace its model or sequences.
@@ -161,17 +160,20 @@ enum LessonDecoding {
       guard count == m else {
         throw fields.error(
           entryPath, entry,
-          "the input has \(count) number\(count == 1 ? "" : "s"), but the model takes \(m)")
+          "the input has \(counted(count, "number")), but the model takes \(m)")
       }
     }
     var target: [Double]?
     if let targetNode = members["target"], targetNode.value != .null {
       let targetPath = path.appending("target")
       var numbers: [Double] = []
-      if case .number(let value) = targetNode.value {
-        numbers = [value]
-      } else {
-        try fields.numbers(targetNode, at: targetPath, into: &numbers, what: "a target")
+      switch targetNode.value {
+      case .number(let value): numbers = [value]
+      case .array: try fields.numbers(targetNode, at: targetPath, into: &numbers, what: "a target")
+      default:
+        throw fields.error(
+          targetPath, targetNode,
+          "expected a target (a number, or a list of numbers), found \(targetNode.value.kind)")
       }
       target = numbers
     }

@@ -26,6 +26,9 @@ public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 }
 
+/// `1 number`, `3 numbers`, `1 row`: a count in a message, singular or plural as it needs.
+func counted(_ k: Int, _ noun: String) -> String { k == 1 ? "1 \(noun)" : "\(k) \(noun)s" }
+
 /// A file's name and its place in a JSON document, for making `LessonError`s as a document is read.
 struct JSONErrorSite {
   /// The file as the user named it.

@@ -108,7 +108,8 @@ extension Lesson {
     } else {
       throw LessonError(
         file: sources.model, location: nil,
-        message: "the model takes \(finalModel.inputSize) numbers per step, so the built-in "
+        message:
+          "the model takes \(counted(finalModel.inputSize, "number")) per step, so the built-in "
           + "sequences do not fit; give sequences with --sequences or --input")
     }
     let blame = { (k: Int) -> OverflowBlame in
@@ -224,7 +225,9 @@ extension Lesson {
       if hasSteps, items.count != m {
         throw LessonError(
           file: nil, location: option,
-          message: "step \(s + 1) has \(items.count) numbers, but the model takes \(m) per step")
+          message:
+            "step \(s + 1) has \(counted(items.count, "number")), but the model takes \(m) per step"
+        )
       }
     }
     if !hasSteps, m > 1, values.count != m {

@@ -122,7 +122,7 @@ enum ModelDecoding {
         let found = members.first { $0.key == name }
         throw fields.error(
           path.appending(name), found?.node,
-          "has \(model.inputSize) columns, but layer \(k - 1)'s hidden size is "
+          "has \(counted(model.inputSize, "column")), but layer \(k - 1)'s hidden size is "
             + "\(below.hiddenSize): layer \(k) takes layer \(k - 1)'s STM as its input")
       }
       models.append(model)
@@ -152,7 +152,8 @@ enum ModelDecoding {
     guard hhRows > 0, hhRows % 4 == 0 else {
       throw fields.error(
         hhPath, hhNode,
-        "has \(hhRows) rows; an LSTM's weight_hh has 4n rows (blocks i, f, g, o of n units each)")
+        "has \(counted(hhRows, "row")); an LSTM's weight_hh has 4n rows (blocks i, f, g, o of n units each)"
+      )
     }
     let n = hhRows / 4
     let hh = try fields.matrix(
@@ -161,7 +162,8 @@ enum ModelDecoding {
     let ih = try fields.matrix(ihNode, at: ihPath, columns: nil, why: "")
     guard ih.rows == 4 * n else {
       throw fields.error(
-        ihPath, ihNode, "has \(ih.rows) rows, but weight_hh has \(hhRows): both need 4n rows")
+        ihPath, ihNode,
+        "has \(counted(ih.rows, "row")), but weight_hh has \(hhRows): both need 4n rows")
     }
     var bias = Array(repeating: 0.0, count: 4 * n)
     for parameter in ["bias_ih", "bias_hh"] {
@@ -170,7 +172,8 @@ enum ModelDecoding {
       try fields.numbers(biasNode, at: biasPath, into: &values, what: "a bias")
       guard values.count == 4 * n else {
         throw fields.error(
-          biasPath, biasNode, "has \(values.count) numbers, but the LSTM needs 4n = \(4 * n)")
+          biasPath, biasNode,
+          "has \(counted(values.count, "number")), but the LSTM needs 4n = \(4 * n)")
       }
       for k in bias.indices { bias[k] += values[k] }
       if let k = bias.firstIndex(where: { !$0.isFinite }) {

@@ -53,6 +53,13 @@ private struct CSVReader {
     }
     let names = try header()
     let width = names.count
+    if names.allSatisfy(Self.isNumber) {
+      let letters = "abc".prefix(width).map(String.init).joined(separator: ",")
+      throw failure(
+        "line 1",
+        "the first row must name the sequences (it holds numbers); add a header row such as "
+          + "\"\(letters)\(width > 3 ? ",…" : "")\"")
+    }
     var columns = Array(repeating: [Double](), count: width)
     var endedAt: [Int?] = Array(repeating: nil, count: width)
     while index < bytes.count {
@@ -125,7 +132,7 @@ private struct CSVReader {
       for k in indices where columns[k].count != steps {
         throw failure(
           location(1, k, name),
-          "has \(columns[k].count) numbers but column \(first + 1) of the same sequence has "
+          "has \(counted(columns[k].count, "number")) but column \(first + 1) of the same sequence has "
             + "\(steps); the inputs of one sequence need the same number of rows")
       }
       var values: [Double] = []
@@ -262,6 +269,19 @@ private struct CSVReader {
     let clipped = UnsafeBufferPointer(rebasing: text[0..<min(text.count, 40)])
     let string = String(decoding: clipped, as: UTF8.self)
     return (clipped.count < text.count ? string + "…" : string).quoted
+  }
+
+  /// Whether a header cell is a number (as in a file written by `numpy.savetxt`, which has no
+  /// header row), not a name.
+  static func isNumber(_ name: String) -> Bool {
+    let bytes = Array(name.utf8)
+    return bytes.withUnsafeBufferPointer { buffer in
+      var start = 0
+      var end = buffer.count
+      while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start += 1 }
+      while end > start, buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09 { end -= 1 }
+      return DecimalNumber.read(buffer, start..<end) != .invalid
+    }
   }
 
   func location(_ line: Int, _ column: Int, _ name: String? = nil) -> String {

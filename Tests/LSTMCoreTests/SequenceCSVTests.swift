@@ -38,6 +38,8 @@ func csv(_ text: String) throws(LessonError) -> [SequenceDraft] {
       ("a\n\"1\"x\n", "after the closing"),
       ("a\n1\"2\"\n", "quote the whole cell"),
       ("a\n", "no numbers"),
+      ("1,2\n3,4\n", "the first row must name the sequences (it holds numbers)"),
+      ("0.5\n1\n", "add a header row such as \"a\""),
     ]
     for (text, needle) in cases {
       do {
@@ -47,6 +49,10 @@ func csv(_ text: String) throws(LessonError) -> [SequenceDraft] {
         #expect(error.message.contains(needle), "\(text.debugDescription): \(error)")
       }
     }
+  }
+
+  @Test func aHeaderOfSomeNumbersAndSomeNamesIsAHeader() throws {
+    #expect(try csv("2024,sales\n1,2\n").map(\.name) == ["2024", "sales"])
   }
 
   @Test func relaxedNumbersAreRead() {

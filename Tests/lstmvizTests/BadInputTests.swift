@@ -73,7 +73,8 @@ let badInputs: [BadInput] = [
     ["trace", "l.json"], ["l.json: model.forget.stmWeight (line 3,", "overflows"]),
   BadInput(
     "ragged matrix", ["m.json": stateDictJSON(ih: "[[1, 2], [2], [3, 1], [4, 1]]")],
-    ["trace", "--model", "m.json", "--input", "1,2"], ["m.json: weight_ih_l0[1] (line 1)", "row 0"]
+    ["trace", "--model", "m.json", "--input", "1,2"],
+    ["m.json: weight_ih_l0[1] (line 1)", "the row has 1 number, but row 0 has 2"]
   ),
   BadInput(
     "matrix sizes disagree",
@@ -241,6 +242,25 @@ let badInputs: [BadInput] = [
         extra: #", "weight_ih_l1": [[1], [2], [3], [4]], "weight_hh_l1": [[1], [2], [3], [4]]"#)
     ], ["trace", "--model", "m.json", "--layer", "1", "--input", "10"],
     [#"m.json: sequence "input 1" (from --input "10"), t = 1: in layer 0, the input gate's x"#]),
+  BadInput(
+    "CSV without a header row", ["n.csv": "1,2\n3,4\n"], ["trace", "--sequences", "n.csv"],
+    [
+      #"n.csv: line 1: the first row must name the sequences (it holds numbers); add a header "#
+        + #"row such as "a,b""#
+    ]),
+  BadInput(
+    "one number where a step needs two",
+    ["m.json": stateDictJSON(ih: "[[1, 0], [2, 0], [3, 0], [4, 0]]")],
+    ["trace", "--model", "m.json", "--input", "1;2,3"],
+    [#"--input "1;2,3": step 1 has 1 number, but the model takes 2 per step"#]),
+  BadInput(
+    "a target that is a string",
+    ["l.json": lessonJSON(sequences: #"[{"name": "A", "values": [0, 1], "target": "one"}]"#)],
+    ["trace", "l.json"],
+    [
+      "l.json: sequences[0].target (line 4",
+      "expected a target (a number, or a list of numbers), found a string",
+    ]),
   BadInput("unknown option", [:], ["trace", "--colour"], ["--colour"]),
   BadInput("unknown format", [:], ["trace", "--format", "xml"], ["xml"]),
   BadInput("precision out of range", [:], ["trace", "--precision", "13"], ["--precision"]),
