@@ -25,7 +25,11 @@ struct LessonOptions: ParsableArguments {
       discussion: "For a model of m > 1 inputs, separate steps with ';': \"0,1;0.5,0.9\"."))
   var input: [String] = []
 
-  @Option(help: "The layer of a multi-layer PyTorch state_dict to show (default 0).")
+  @Option(
+    help: ArgumentHelp(
+      "The layer of a multi-layer PyTorch state_dict to show (default 0).",
+      discussion: "Sequences run through the layers below it first; its inputs are then the STM "
+        + "of the layer below."))
   var layer: Int?
 
   /// The lesson these options describe.
