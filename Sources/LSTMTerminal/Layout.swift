@@ -74,11 +74,15 @@ struct Layout {
     let used = groups.reduce(0) { $0 + $1.lines.count } + end.count
     let room = rows - used - 2
     if let history = state.history {
-      if room >= 7 {
-        let plot = HistoryPlot(history: history, t: state.t, unit: unit, numbers: numbers)
+      let now = Memories(
+        ltm: state.reveals(.input) ? step.ltm[unit] : nil,
+        stm: state.reveals(.output) ? step.stm[unit] : nil)
+      if room >= 8 {
+        let plot = HistoryPlot(
+          history: history, t: state.t, unit: unit, numbers: numbers, now: now)
         groups.append(Group(lines: plot.lines(width: width, height: min(room, 20)), spaced: true))
       } else {
-        let sparks = Sparklines(history: history, t: state.t, unit: unit)
+        let sparks = Sparklines(history: history, t: state.t, unit: unit, now: now)
         groups.append(Group(lines: sparks.lines(width: width), spaced: true))
       }
     }

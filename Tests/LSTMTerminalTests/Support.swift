@@ -66,7 +66,7 @@ func torch1x1Lesson() throws -> Lesson {
 }
 
 /// The lesson `sources` name, loaded as the CLI loads it.
-private func fixtureLesson(_ sources: LessonSources) throws -> Lesson {
+func fixtureLesson(_ sources: LessonSources) throws -> Lesson {
   try Lesson.load(sources) { (path: String) throws(LessonError) -> [UInt8] in
     guard let data = FileManager.default.contents(atPath: path) else {
       throw LessonError(file: path, location: nil, message: "cannot be read")
