@@ -136,7 +136,7 @@ struct CellText {
       } else {
         lines.append(subheading(gate, compact: columns.compact))
       }
-      lines.append(xLine(gate, columns: columns))
+      lines += xLines(gate, columns: columns)
     }
     return lines + results(of: stage).map { memoryLine($0, columns: columns) }
   }
@@ -171,12 +171,23 @@ struct CellText {
     Line([numbers.span(a), Span(" × "), numbers.span(b)])
   }
 
-  /// `  x = terms = x      f = σ(x)    = value`.
-  private func xLine(_ gate: Gate, columns: Columns) -> Line {
+  /// `  x = terms = x      f = σ(x)    = value`; when the terms are too long to share a line
+  /// with x, x on a line of its own under them.
+  private func xLines(_ gate: Gate, columns: Columns) -> [Line] {
     let activity = step.gates[gate]
-    var line = Line([Span(CellText.indent + "x = ")]) + terms(gate, labelled: columns.labelled)
-    line =
-      line.padded(to: columns.xEquals) + Span(" = ")
+    let terms = Line([Span(CellText.indent + "x = ")]) + terms(gate, labelled: columns.labelled)
+    guard !columns.wrapsX else {
+      let line = terms + Span(" = ") + numbers.span(activity.x[unit], signed: true)
+      return line.wrapped(to: columns.width, indent: CellText.indent + "    ")
+    }
+    return [xLine(gate, terms: terms, columns: columns)]
+  }
+
+  /// `  x = terms = x      f = σ(x)    = value`, from the line's `  x = terms`.
+  private func xLine(_ gate: Gate, terms: Line, columns: Columns) -> Line {
+    let activity = step.gates[gate]
+    var line =
+      terms.padded(to: columns.xEquals) + Span(" = ")
       + numbers.span(activity.x[unit], signed: true)
     if columns.compact { return line }
     line = line.padded(to: columns.activation) + activationLabel(gate, tight: columns.tight)
@@ -217,6 +228,9 @@ struct CellText {
     /// Whether each gate's activation stands on its heading rather than after its x, so that
     /// lines of long numbers fit: `1 Forget gate   f = σ(x) = 0.89493029  % of LTM to remember`.
     var compact = false
+    /// Whether each gate's x line is broken before its operators to fit `width` (compact
+    /// only): for weights with many decimals.
+    var wrapsX = false
     /// The columns the widest line takes.
     var width: Int
   }
@@ -231,12 +245,17 @@ struct CellText {
     let plain = columns(labelled: false, tight: false)
     if plain.width <= width { return plain }
     let tight = columns(labelled: false, tight: true)
-    return tight.width <= width ? tight : compactColumns()
+    if tight.width <= width { return tight }
+    let compact = compactColumns(wrapsX: false)
+    guard compact.width > width else { return compact }
+    var wrapping = compactColumns(wrapsX: true)
+    wrapping.width = max(wrapping.width, width)
+    return wrapping
   }
 
   /// The columns when each gate's activation stands on its heading: x lines and memory lines
-  /// each aligned among themselves.
-  private func compactColumns() -> Columns {
+  /// each aligned among themselves; with `wrapsX`, each x under its terms.
+  private func compactColumns(wrapsX: Bool) -> Columns {
     let numberWidth =
       Gate.allCases.map { numbers.signed(step.gates[$0].x[unit]).count }.max() ?? 0
     let termsWidth = Gate.allCases.map { terms($0, labelled: false).width }.max() ?? 0
@@ -247,11 +266,11 @@ struct CellText {
     let headings = Stage.allCases.flatMap { stage in
       CellText.gates(of: stage).map { 16 + gateLabel($0, compact: true).width }
     }
-    let width = max(
-      xEquals + 3 + numberWidth, valueEquals + 3 + resultWidth, headings.max() ?? 0)
+    let xWidth = wrapsX ? 0 : xEquals + 3 + numberWidth
+    let width = max(xWidth, valueEquals + 3 + resultWidth, headings.max() ?? 0)
     return Columns(
       labelled: false, tight: true, xEquals: xEquals, activation: xEquals,
-      valueEquals: valueEquals, compact: true, width: width)
+      valueEquals: valueEquals, compact: true, wrapsX: wrapsX, width: width)
   }
 
   private func columns(labelled: Bool, tight: Bool) -> Columns {

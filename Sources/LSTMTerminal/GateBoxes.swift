@@ -163,28 +163,8 @@ struct GateBoxes {
     }
   }
 
-  /// `line` broken before ` + `, ` - ` or ` = ` where it is wider than the box, each further
-  /// row starting with `indent`.
+  /// `line` broken before its operators to fit the box, continued under `indent`.
   private func wrap(_ line: Line, indent: String) -> [Line] {
-    guard line.width > textWidth else { return [line] }
-    var chunks: [Line] = [Line()]
-    for span in line.spans {
-      if [" + ", " - ", " = "].contains(span.text) { chunks.append(Line()) }
-      chunks[chunks.count - 1] += span
-    }
-    var lines: [Line] = []
-    var current = Line()
-    for chunk in chunks {
-      if current.width > indent.count, current.width + chunk.width > textWidth {
-        lines.append(current)
-        current =
-          Line([Span(indent + (chunk.spans.first?.text.dropFirst() ?? ""))])
-          + Line(Array(chunk.spans.dropFirst()))
-      } else {
-        current += chunk
-      }
-    }
-    lines.append(current)
-    return lines
+    line.wrapped(to: textWidth, indent: indent)
   }
 }

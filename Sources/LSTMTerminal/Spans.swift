@@ -41,6 +41,31 @@ struct Line: Sendable, Equatable, ExpressibleByStringLiteral {
     self.width >= width ? self : self + Span(String(repeating: " ", count: width - self.width))
   }
 
+  /// The line broken before its ` + `, ` - ` and ` = ` into lines of at most `width` columns
+  /// where it can be, each continuation starting with `indent` and the operator.
+  func wrapped(to width: Int, indent: String) -> [Line] {
+    guard self.width > width else { return [self] }
+    var chunks: [Line] = [Line()]
+    for span in spans {
+      if [" + ", " - ", " = "].contains(span.text) { chunks.append(Line()) }
+      chunks[chunks.count - 1] += span
+    }
+    var lines: [Line] = []
+    var current = Line()
+    for chunk in chunks {
+      if current.width > indent.count, current.width + chunk.width > width {
+        lines.append(current)
+        current =
+          Line([Span(indent + (chunk.spans.first?.text.dropFirst() ?? ""))])
+          + Line(Array(chunk.spans.dropFirst()))
+      } else {
+        current += chunk
+      }
+    }
+    lines.append(current)
+    return lines
+  }
+
   /// Every span's style replaced by `style`: for things not yet revealed.
   func restyled(_ style: Style) -> Line {
     Line(spans.map { Span($0.text, style) })

@@ -65,6 +65,22 @@ func torch1x1Lesson() throws -> Lesson {
   try fixtureLesson(LessonSources(model: fixtureURL("torch-1x1.state_dict.json").path))
 }
 
+/// The golden 1×1 PyTorch model with every weight moved by 0.000012345678, so that weights show
+/// with as many decimals as the precision asks: the longest formulas a scalar cell has.
+func fineWeights1x1Lesson() throws -> Lesson {
+  let data = try Data(contentsOf: fixtureURL("torch-1x1.state_dict.json"))
+  let tensors = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  let nudged = tensors.mapValues { tensor -> Any in
+    if let rows = tensor as? [[Double]] { return rows.map { $0.map { $0 + 0.000012345678 } } }
+    return (tensor as? [Double] ?? []).map { $0 + 0.000012345678 }
+  }
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("lstmviz-fine-weights-\(UUID().uuidString).json")
+  try JSONSerialization.data(withJSONObject: nudged).write(to: url)
+  defer { try? FileManager.default.removeItem(at: url) }
+  return try fixtureLesson(LessonSources(model: url.path))
+}
+
 /// The lesson `sources` name, loaded as the CLI loads it.
 func fixtureLesson(_ sources: LessonSources) throws -> Lesson {
   try Lesson.load(sources) { (path: String) throws(LessonError) -> [UInt8] in
