@@ -73,7 +73,11 @@ struct Diagram {
     } else {
       line = line.padded(to: end + 2)
     }
-    for span in tail { line += span }
+    // The value always; its name only if it fits whole.
+    for (index, span) in tail.enumerated() where index == 0 || line.width + span.text.count <= width
+    {
+      line += span
+    }
     return line
   }
 

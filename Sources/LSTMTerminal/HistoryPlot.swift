@@ -120,6 +120,7 @@ struct HistoryPlot {
     if history.input.count > HistoryPlot.inputMarks.count {
       names[names.count - 1].0 += " (of \(history.input.count))"
     }
+    if history.input.count > 1 { names.append(("inputs meet", "◈", Style(.highlight, bold: true))) }
     names += [
       ("LTM", "●", Style(.ltm, bold: true)), ("STM", "○", Style(.stm, bold: true)),
       ("both", "◉", Style(.highlight, bold: true)),
@@ -221,12 +222,17 @@ struct HistoryPlot {
           grid.set("│", row: y, column: px, style: Style(track.style.role))
         }
       }
-      // Where the LTM and the STM meet, one mark shows both.
+      // Where the LTM and the STM meet, one mark shows both; where inputs meet, ◈.
       let here = grid.character(row: lane.row(value), column: px)
       let both = here == "●" || here == "○" || here == "◉"
-      grid.set(
-        both && here != track.mark ? "◉" : track.mark, row: lane.row(value), column: px,
-        style: both && here != track.mark ? Style(.highlight, bold: true) : track.style)
+      let inputs = here.map { HistoryPlot.inputMarks.contains($0) || $0 == "◈" } ?? false
+      if inputs, here != track.mark {
+        grid.set("◈", row: lane.row(value), column: px, style: Style(.highlight, bold: true))
+      } else {
+        grid.set(
+          both && here != track.mark ? "◉" : track.mark, row: lane.row(value), column: px,
+          style: both && here != track.mark ? Style(.highlight, bold: true) : track.style)
+      }
       previous = (px, value)
     }
   }

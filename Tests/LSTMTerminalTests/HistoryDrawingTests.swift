@@ -109,8 +109,9 @@ import Testing
     let text = frameText(state)
     #expect(text.contains("◆ input 1") && text.contains("◇ input 2"))
     let plotted = text.split(separator: "\n").filter { $0.contains("≥") }.joined()
-    #expect(plotted.filter { $0 == "◇" }.count == state.stepCount)
-    // Where both inputs fall on one row, input 2's mark covers input 1's.
-    #expect(plotted.filter { $0 == "◆" }.count >= 1)
+    // One mark per input per step; where both fall on one row, one ◈ stands for the two.
+    let both = plotted.filter { $0 == "◈" }.count
+    #expect(plotted.filter { $0 == "◇" }.count + both == state.stepCount)
+    #expect(plotted.filter { $0 == "◆" }.count + both == state.stepCount)
   }
 }

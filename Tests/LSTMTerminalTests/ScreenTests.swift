@@ -149,4 +149,18 @@ private struct GoldenTrace: Decodable {
     let text = frameText(statQuest([.setStatus("recording stopped: disk full")]))
     #expect(text.contains("recording stopped: disk full"))
   }
+
+  @Test(arguments: [(120, 40), (160, 50), (200, 60)])
+  func theMemoryLinesEndInTheirValueAndAWholeName(size: (Int, Int)) {
+    let text = frameText(statQuest([.next], width: size.0, height: size.1, precision: 8))
+    for line in text.split(separator: "\n") where line.contains("━▶") || line.contains("┳▶") {
+      let tail = line[(line.range(of: "▶")?.upperBound ?? line.endIndex)...]
+      let words = tail.split(separator: " ")
+      #expect(
+        words.count == 1 || words.dropFirst().joined(separator: " ").hasPrefix("new "), "\(line)")
+      #expect(
+        words.count == 1
+          || ["new LTM", "new STM"].contains(words.dropFirst().joined(separator: " ")), "\(line)")
+    }
+  }
 }
