@@ -118,7 +118,15 @@ struct Layout {
     var lines: [Line] = []
     for stage in Stage.allCases {
       let stageLines = text.lines(of: stage, columns: columns)
-      lines += state.reveals(stage) ? stageLines : hidden(stage, lines: stageLines)
+      if state.reveals(stage) {
+        lines += stageLines
+      } else {
+        // A hidden stage's heading without the compact form's gate values.
+        var plain = columns
+        (plain.compact, plain.wrapsX) = (false, false)
+        let heading = text.lines(of: stage, columns: plain).prefix(1)
+        lines += hidden(stage, lines: Array(heading) + stageLines.dropFirst())
+      }
     }
     return lines
   }

@@ -163,4 +163,15 @@ private struct GoldenTrace: Decodable {
           || ["new LTM", "new STM"].contains(words.dropFirst().joined(separator: " ")), "\(line)")
     }
   }
+
+  @Test(arguments: [4, 8, 12])
+  func aHiddenStageShowsNoneOfItsNumbers(precision: Int) throws {
+    let state = statQuest([.next, .toggleStages], precision: precision)
+    let step = try #require(state.step)
+    let text = frameText(state)
+    for gate in [Gate.input, .candidate, .output] {
+      let value = NumberFormatting.fixed(step.gates[gate].value[0], precision: precision)
+      #expect(!text.contains(value), "\(gate) = \(value) shows before its stage")
+    }
+  }
 }
