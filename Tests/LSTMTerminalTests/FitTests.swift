@@ -181,7 +181,7 @@ struct SplitMix: RandomNumberGenerator {
       var state = State(
         lesson: lessons[session % 2], width: Int.random(in: 0...200, using: &random),
         height: Int.random(in: 0...70, using: &random),
-        precision: Int.random(in: 0...8, using: &random))
+        precision: Int.random(in: 0...12, using: &random))
       for _ in 0..<12 {
         if Int.random(in: 0..<6, using: &random) == 0 {
           reduce(
