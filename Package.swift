@@ -26,10 +26,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore"]),
+    .target(name: "GoldenFixtures", path: "Tests/GoldenFixtures"),
+    .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore", "GoldenFixtures"]),
     .testTarget(name: "LSTMViewModelTests", dependencies: ["LSTMViewModel"]),
     .testTarget(
-      name: "LSTMTerminalTests", dependencies: ["LSTMTerminal"], exclude: ["Snapshots"]),
+      name: "LSTMTerminalTests", dependencies: ["LSTMTerminal", "GoldenFixtures"],
+      exclude: ["Snapshots"]),
     .testTarget(name: "lstmvizTests", dependencies: ["LSTMTerminal", "lstmviz"]),
   ],
   swiftLanguageModes: [.v6]

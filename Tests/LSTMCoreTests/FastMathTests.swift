@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFixtures
 import Testing
 
 @testable import LSTMCore
@@ -10,18 +11,6 @@ import Testing
   func ulps(_ a: Double, _ b: Double) -> Double {
     if a == b { return 0 }
     return (a - b).magnitude / b.ulp
-  }
-
-  /// A fixed-seed generator, so that a failure can be reproduced.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
   }
 
   /// Random arguments: uniform over ±range and log-uniform magnitudes down to 1e-20.

@@ -1,37 +1,8 @@
 import Foundation
+import GoldenFixtures
 import Testing
 
 @testable import LSTMCore
-
-/// The golden trace files' shape (DESIGN §4).
-struct GoldenTrace: Decodable {
-  struct Gate: Decodable {
-    var x: [Double]
-    var value: [Double]
-  }
-  struct Step: Decodable {
-    var t: Int
-    var input, stmIn, ltmIn: [Double]
-    var gates: [String: Gate]
-    var ltmRemembered, ltmAdded, ltm, stmPotential, stm: [Double]
-  }
-  struct Sequence: Decodable {
-    var name: String
-    var steps: [Step]
-  }
-  var inputSize: Int
-  var hiddenSize: Int
-  var sequences: [Sequence]
-}
-
-func fixtureURL(_ name: String) -> URL {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/golden/\(name)")
-}
-
-func loadGolden(_ name: String) throws -> GoldenTrace {
-  try JSONDecoder().decode(GoldenTrace.self, from: Data(contentsOf: fixtureURL(name)))
-}
 
 func expectClose(
   _ actual: [Double], _ expected: [Double], _ what: String,
@@ -69,7 +40,7 @@ func expectMatches(
 
 @Suite struct GoldenTraceTests {
   @Test func statQuestLessonReproducesGoldenTrace() throws {
-    let golden = try loadGolden("statquest.trace.json")
+    let golden = try GoldenTrace.load("statquest.trace.json")
     let lesson = Lesson.statQuest
     #expect(golden.sequences.map(\.name) == lesson.sequences.map(\.name))
     for (sequence, expected) in zip(lesson.sequences, golden.sequences) {

@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFixtures
 import Testing
 
 @testable import LSTMCore

@@ -1,28 +1,10 @@
 import Foundation
+import GoldenFixtures
 import LSTMCore
 import LSTMViewModel
 import Testing
 
 @testable import LSTMTerminal
-
-/// The golden trace files' shape (DESIGN §4), as far as the screen shows it.
-private struct GoldenTrace: Decodable {
-  struct Gate: Decodable {
-    var x: [Double]
-    var value: [Double]
-  }
-  struct Step: Decodable {
-    var t: Int
-    var input, stmIn, ltmIn: [Double]
-    var gates: [String: Gate]
-    var ltmRemembered, ltmAdded, ltm, stmPotential, stm: [Double]
-  }
-  struct Sequence: Decodable {
-    var name: String
-    var steps: [Step]
-  }
-  var sequences: [Sequence]
-}
 
 @Suite struct ScreenTests {
   @Test func everyNumberOfEveryStepIsTheGoldenTracesFormatted() throws {

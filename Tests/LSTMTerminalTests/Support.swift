@@ -1,4 +1,5 @@
 import Foundation
+import GoldenFixtures
 import LSTMCore
 import LSTMViewModel
 import Testing
@@ -21,11 +22,6 @@ func frameText(_ state: State) -> String {
 
 /// The folder of this test file.
 private let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-
-/// The package's golden fixtures.
-func fixtureURL(_ name: String) -> URL {
-  testsFolder.deletingLastPathComponent().appendingPathComponent("Fixtures/golden/\(name)")
-}
 
 /// Compares `state`'s frame with `Snapshots/NAME.txt`.
 ///
