@@ -92,17 +92,7 @@ private struct Reader {
       try expectValue()
       members.append(JSONMember(key: key, node: try value()))
       path.removeLast()
-      skipWhitespace()
-      if peek == UInt8(ascii: ",") {
-        index += 1
-        skipWhitespace()
-        continue
-      }
-      guard peek == UInt8(ascii: "}") else {
-        throw failure("expected ',' or '}' after a member, found \(describeByte())")
-      }
-      index += 1
-      return .object(members)
+      if try closes(with: "}", after: "a member") { return .object(members) }
     }
   }
 
@@ -120,18 +110,26 @@ private struct Reader {
       try expectValue()
       elements.append(try value())
       path.removeLast()
-      skipWhitespace()
-      if peek == UInt8(ascii: ",") {
-        index += 1
-        skipWhitespace()
-        continue
-      }
-      guard peek == UInt8(ascii: "]") else {
-        throw failure("expected ',' or ']' after a list element, found \(describeByte())")
-      }
-      index += 1
-      return .array(elements)
+      if try closes(with: "]", after: "a list element") { return .array(elements) }
     }
+  }
+
+  /// After a member or element: steps over a `,` (false: another follows) or the closing
+  /// `bracket` (true: the container ends).
+  mutating func closes(with bracket: Unicode.Scalar, after what: String) throws(LessonError)
+    -> Bool
+  {
+    skipWhitespace()
+    if peek == UInt8(ascii: ",") {
+      index += 1
+      skipWhitespace()
+      return false
+    }
+    guard peek == UInt8(ascii: bracket) else {
+      throw failure("expected ',' or '\(bracket)' after \(what), found \(describeByte())")
+    }
+    index += 1
+    return true
   }
 
   /// Steps over the opening bracket, keeping nesting within `maximumDepth`.
