@@ -1,6 +1,17 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// A benchmark target `name` in `Benchmarks/NAME`, on the harness and these lstmviz modules.
+func benchmark(_ name: String, using modules: [String]) -> Target {
+  .executableTarget(
+    name: name,
+    dependencies: [.product(name: "Benchmark", package: "benchmark"), "BenchmarkSupport"]
+      + modules.map { .product(name: $0, package: "lstmviz") },
+    path: "Benchmarks/\(name)",
+    plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+  )
+}
+
 let package = Package(
   name: "lstmviz-benchmarks",
   platforms: [.macOS(.v13)],
@@ -14,40 +25,9 @@ let package = Package(
       name: "BenchmarkSupport",
       dependencies: [.product(name: "LSTMCore", package: "lstmviz")]
     ),
-    .executableTarget(
-      name: "StepBenchmarks",
-      dependencies: [
-        .product(name: "Benchmark", package: "benchmark"),
-        "BenchmarkSupport",
-        .product(name: "LSTMCore", package: "lstmviz"),
-      ],
-      path: "Benchmarks/StepBenchmarks",
-      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    ),
-    .executableTarget(
-      name: "KeyPressBenchmarks",
-      dependencies: [
-        .product(name: "Benchmark", package: "benchmark"),
-        "BenchmarkSupport",
-        .product(name: "LSTMCore", package: "lstmviz"),
-        .product(name: "LSTMViewModel", package: "lstmviz"),
-        .product(name: "LSTMTerminal", package: "lstmviz"),
-      ],
-      path: "Benchmarks/KeyPressBenchmarks",
-      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    ),
-    .executableTarget(
-      name: "LoadBenchmarks",
-      dependencies: [
-        .product(name: "Benchmark", package: "benchmark"),
-        "BenchmarkSupport",
-        .product(name: "LSTMCore", package: "lstmviz"),
-        .product(name: "LSTMViewModel", package: "lstmviz"),
-        .product(name: "LSTMTerminal", package: "lstmviz"),
-      ],
-      path: "Benchmarks/LoadBenchmarks",
-      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    ),
+    benchmark("StepBenchmarks", using: ["LSTMCore"]),
+    benchmark("KeyPressBenchmarks", using: ["LSTMCore", "LSTMViewModel", "LSTMTerminal"]),
+    benchmark("LoadBenchmarks", using: ["LSTMCore", "LSTMViewModel", "LSTMTerminal"]),
   ],
   swiftLanguageModes: [.v6]
 )
