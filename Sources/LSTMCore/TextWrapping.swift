@@ -1,16 +1,30 @@
 extension String {
-  /// The text broken at spaces into lines of at most `width` characters (a longer word gets a
-  /// line of its own). Line breaks in the text start new lines.
+  /// The text broken at spaces into lines of at most `width` terminal columns; a word wider
+  /// than that is cut into pieces that fit (text without spaces, such as Chinese or Japanese,
+  /// breaks anywhere). Line breaks in the text start new lines.
   public func wrapped(width: Int) -> [String] {
+    let width = max(width, 2)
     var lines: [String] = []
     for paragraph in split(whereSeparator: \.isNewline) {
       var line = ""
+      var lineColumns = 0
       for word in paragraph.split(separator: " ") {
-        if !line.isEmpty, line.count + 1 + word.count > width {
+        var word = String(word)
+        var wordColumns = word.terminalColumns
+        if !line.isEmpty, lineColumns + 1 + wordColumns > width {
           lines.append(line)
           line = ""
+          lineColumns = 0
         }
-        line += line.isEmpty ? String(word) : " " + word
+        while line.isEmpty, wordColumns > width {
+          let piece = word.prefix(columns: width)
+          lines.append(piece)
+          word.removeFirst(piece.count)
+          wordColumns = word.terminalColumns
+        }
+        guard !word.isEmpty else { continue }
+        line += line.isEmpty ? word : " " + word
+        lineColumns += (lineColumns == 0 ? 0 : 1) + wordColumns
       }
       if !line.isEmpty { lines.append(line) }
     }

@@ -48,19 +48,31 @@ public struct Style: Sendable, Equatable, Hashable {
 
 /// One character cell of the screen.
 public struct CanvasCell: Sendable, Equatable {
-  /// The character shown; every character takes one column.
+  /// The character shown. A wide character (CJK, emoji) takes two cells: this one, and a
+  /// continuation cell after it.
   public var character: Character
   /// How it is drawn.
   public var style: Style
+  /// Whether this cell is the right half of the wide character in the cell before it. Its
+  /// `character` is a space, and it adds nothing to a row's text.
+  public var isWideContinuation: Bool
 
   /// Makes a cell.
   public init(_ character: Character, style: Style = .plain) {
     self.character = character
     self.style = style
+    isWideContinuation = false
   }
 
   /// A blank cell.
   public static let blank = CanvasCell(" ")
+
+  /// The right half of a wide character drawn in `style`.
+  static func continuation(_ style: Style) -> CanvasCell {
+    var cell = CanvasCell(" ", style: style)
+    cell.isWideContinuation = true
+    return cell
+  }
 }
 
 /// A grid of styled characters: what is drawn on the terminal, recorded, and rendered.
@@ -79,6 +91,8 @@ public struct Canvas: Sendable, Equatable {
   private var scalars: [UInt32]
   /// Marks a character of more than one scalar in `scalars`.
   private static let notOneScalar = UInt32.max
+  /// Marks the right half of a wide character in `scalars`.
+  private static let continuation = UInt32.max - 1
 
   /// Makes a blank canvas. Negative sizes are taken as 0.
   public init(width: Int, height: Int) {
@@ -94,21 +108,33 @@ public struct Canvas: Sendable, Equatable {
     return cells[row * width + column]
   }
 
-  /// The character at `row`, `column` as its one Unicode scalar; nil outside the grid or when
-  /// the character is made of several. Cheaper than the cell's `Character`, for drawing.
+  /// The character at `row`, `column` as its one Unicode scalar; nil outside the grid, when
+  /// the character is made of several, or for the right half of a wide character. Cheaper than
+  /// the cell's `Character`, for drawing.
   func scalar(row: Int, column: Int) -> Unicode.Scalar? {
     guard (0..<height).contains(row), (0..<width).contains(column) else { return nil }
     return Unicode.Scalar(scalars[row * width + column])
   }
 
-  /// Writes `text` from `row`, `column` rightwards, one character a column, clipping at the
-  /// edges. Returns the column after the last character written (even if clipped).
+  /// The columns the character at `row`, `column` takes: 2 for a wide character, 0 for its
+  /// right half, 1 otherwise (and outside the grid).
+  func columns(row: Int, column: Int) -> Int {
+    guard (0..<height).contains(row), (0..<width).contains(column) else { return 1 }
+    let index = row * width + column
+    if scalars[index] == Canvas.continuation { return 0 }
+    return column + 1 < width && scalars[index + 1] == Canvas.continuation ? 2 : 1
+  }
+
+  /// Writes `text` from `row`, `column` rightwards, clipping at the edges. Returns the column
+  /// after the last character written (even if clipped).
   ///
-  /// A character holding a control (escape, newline, tab…) is written as `�`, so no frame can
-  /// carry an escape code to a terminal, a recording or a cast, whatever a lesson's names hold.
+  /// A character takes one column, or two if it is wide (`Character.terminalColumns`); a wide
+  /// character cut by an edge is left out. A character holding a control (escape, newline,
+  /// tab…) is written as `�`, so no frame can carry an escape code to a terminal, a recording
+  /// or a cast, whatever a lesson's names hold.
   @discardableResult
   public mutating func put(_ text: String, row: Int, column: Int, style: Style = .plain) -> Int {
-    guard (0..<height).contains(row) else { return column + text.characterCount }
+    guard (0..<height).contains(row) else { return column + text.terminalColumns }
     // The screen's own text (digits, Greek letters, arrows, box drawing, shapes) is one
     // character a scalar: walk the scalars and skip grapheme breaking, a frame's largest cost.
     // At the first scalar that may join its neighbours, start again by characters: they cover
@@ -118,20 +144,23 @@ public struct Canvas: Sendable, Equatable {
       guard scalar.isCharacterOnItsOwn else {
         return putCharacters(text, row: row, column: column, style: style)
       }
-      if x >= width { return column + text.characterCount }
+      if x >= width { return column + text.terminalColumns }
       if x >= 0 {
-        cells[row * width + x] = CanvasCell(Character(scalar), style: style)
-        scalars[row * width + x] = scalar.value
+        let index = row * width + x
+        splitWideCharacter(at: index, column: x)
+        cells[index] = CanvasCell(Character(scalar), style: style)
+        scalars[index] = scalar.value
       }
       x += 1
     }
     return x
   }
 
-  /// Sets the cell at `row`, `column` to `character`, if it is inside the grid.
+  /// Sets the cell at `row`, `column` to `character` (and the cell after it, if the character
+  /// is wide), if it is inside the grid.
   public mutating func put(_ character: Character, row: Int, column: Int, style: Style = .plain) {
     guard (0..<height).contains(row), (0..<width).contains(column) else { return }
-    set(character, at: row * width + column, style: style)
+    set(character, row: row, column: column, style: style)
   }
 
   /// `put` for any text: character by character.
@@ -140,21 +169,54 @@ public struct Canvas: Sendable, Equatable {
   ) -> Int {
     var x = column
     for character in text {
-      if x >= width { return column + text.count }
-      if x >= 0 { set(character, at: row * width + x, style: style) }
-      x += 1
+      if x >= width { return column + text.terminalColumns }
+      x += set(character, row: row, column: x, style: style)
     }
     return x
   }
 
-  /// Sets the cell at `index` in `cells`, and its scalar; controls become `�`.
-  private mutating func set(_ character: Character, at index: Int, style: Style) {
+  /// Sets the cell at `row`, `column` (which may be off the left edge) to `character`, and its
+  /// scalar; controls become `�`. A wide character also takes the next cell; cut by an edge, it
+  /// leaves a blank where its visible half would be. Returns the columns it takes.
+  @discardableResult
+  private mutating func set(_ character: Character, row: Int, column: Int, style: Style) -> Int {
     let character: Character = character.holdsTerminalControl ? "�" : character
+    let columns = character.terminalColumns
+    let start = row * width
+    for x in column..<column + columns where (0..<width).contains(x) {
+      splitWideCharacter(at: start + x, column: x)
+    }
+    guard column >= 0, column + columns <= width else {
+      for x in column..<column + columns where (0..<width).contains(x) {
+        cells[start + x] = CanvasCell(" ", style: style)
+        scalars[start + x] = 0x20
+      }
+      return columns
+    }
+    let index = start + column
     cells[index] = CanvasCell(character, style: style)
     let characterScalars = character.unicodeScalars
     scalars[index] =
       characterScalars.count == 1
       ? characterScalars[characterScalars.startIndex].value : Canvas.notOneScalar
+    if columns == 2 {
+      cells[index + 1] = .continuation(style)
+      scalars[index + 1] = Canvas.continuation
+    }
+    return columns
+  }
+
+  /// Before the cell at `index` (at `column` of its row) is overwritten: if it is half of a wide
+  /// character, the other half becomes a blank, so no half character is left behind.
+  @inline(__always)
+  private mutating func splitWideCharacter(at index: Int, column: Int) {
+    if scalars[index] == Canvas.continuation {
+      cells[index - 1] = CanvasCell(" ", style: cells[index - 1].style)
+      scalars[index - 1] = 0x20
+    } else if column + 1 < width, scalars[index + 1] == Canvas.continuation {
+      cells[index + 1] = CanvasCell(" ", style: cells[index + 1].style)
+      scalars[index + 1] = 0x20
+    }
   }
 
   /// Sets the style of `count` cells from `row`, `column`, keeping their characters.
@@ -209,6 +271,7 @@ public struct Canvas: Sendable, Equatable {
         value < 0x80
         ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : value <= 0x10FFFF ? 4 : 0
       if value == Canvas.notOneScalar { capacity += cells[index].character.utf8.count }
+      // The right half of a wide character adds nothing: `value` is above 0x10FFFF.
     }
     return String(unsafeUninitializedCapacity: capacity) { bytes in
       var count = 0
@@ -222,7 +285,7 @@ public struct Canvas: Sendable, Equatable {
             bytes[count] = byte
             count += 1
           }
-        } else {
+        } else if value == Canvas.notOneScalar {
           for byte in cells[index].character.utf8 {
             bytes[count] = byte
             count += 1
@@ -231,36 +294,5 @@ public struct Canvas: Sendable, Equatable {
       }
       return count
     }
-  }
-}
-
-extension Unicode.Scalar {
-  /// Whether this scalar is always a whole character, never joined with the scalars around it.
-  ///
-  /// True in blocks that hold no combining marks, joiners, variation selectors, Hangul jamo or
-  /// regional indicators, nor controls: printable ASCII, Latin-1, Greek, general punctuation,
-  /// super- and subscripts, arrows, mathematical operators, box drawing, block elements and
-  /// geometric shapes.
-  var isCharacterOnItsOwn: Bool {
-    switch value {
-    case 0x20...0x7E, 0xA0...0xFF: true
-    case 0x370...0x3FF: true
-    case 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x209F: true
-    case 0x2190...0x22FF, 0x2500...0x25FF: true
-    default: false
-    }
-  }
-}
-
-extension String {
-  /// The number of characters, counted by scalars while each is a character on its own (no
-  /// grapheme breaking), by characters otherwise.
-  var characterCount: Int {
-    var count = 0
-    for scalar in unicodeScalars {
-      guard scalar.isCharacterOnItsOwn else { return self.count }
-      count += 1
-    }
-    return count
   }
 }

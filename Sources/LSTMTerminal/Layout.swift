@@ -241,9 +241,9 @@ extension Gate {
   }
 }
 
-/// `text`, cut to `width` columns with an ellipsis if it is longer.
+/// `text`, cut to `width` terminal columns with an ellipsis if it is wider.
 func shortened(_ text: String, to width: Int) -> String {
-  guard text.count > width else { return text }
-  guard width > 1 else { return String(text.prefix(width)) }
-  return String(text.prefix(width - 1)) + "…"
+  guard text.terminalColumns > width else { return text }
+  guard width > 1 else { return text.prefix(columns: width) }
+  return text.prefix(columns: width - 1) + "…"
 }

@@ -103,12 +103,14 @@ final class NCursesScreen {
       characters.removeAll(keepingCapacity: true)
       while end < width, canvas.cells[row * canvas.width + end].style == style {
         // Most cells are one scalar one column wide: take it without going through Character.
-        if let scalar = canvas.scalar(row: row, column: end),
+        let columns = canvas.columns(row: row, column: end)
+        if columns == 1, let scalar = canvas.scalar(row: row, column: end),
           lv_character_width(wchar_t(bitPattern: scalar.value)) == 1
         {
           characters.append(wchar_t(bitPattern: scalar.value))
-        } else {
-          Self.append(canvas.cells[row * canvas.width + end].character, to: &characters)
+        } else if columns > 0 {
+          Self.append(
+            canvas.cells[row * canvas.width + end].character, columns: columns, to: &characters)
         }
         end += 1
       }
@@ -122,18 +124,22 @@ final class NCursesScreen {
     lv_set_attributes(lv_attribute_normal(), 0)
   }
 
-  /// Appends the wide characters of `character`, or `?` if it would not take exactly one
-  /// column (a control character, or a double-width one), so a row never shifts.
-  private static func append(_ character: Character, to characters: inout [wchar_t]) {
+  /// Appends the wide characters of `character`, which takes `columns` columns on the canvas,
+  /// or `?` and spaces if the terminal's library counts it otherwise (a control character, or a
+  /// character it does not know as wide), so a row never shifts.
+  private static func append(
+    _ character: Character, columns: Int, to characters: inout [wchar_t]
+  ) {
     let scalars = character.unicodeScalars
     let fits = scalars.enumerated().allSatisfy { index, scalar in
       let width = lv_character_width(wchar_t(bitPattern: scalar.value))
-      return index == 0 ? width == 1 : width == 0
+      return index == 0 ? Int(width) == columns : width == 0
     }
     if fits {
       characters.append(contentsOf: scalars.map { wchar_t(bitPattern: $0.value) })
     } else {
       characters.append(wchar_t(UInt8(ascii: "?")))
+      characters.append(contentsOf: repeatElement(wchar_t(UInt8(ascii: " ")), count: columns - 1))
     }
   }
 

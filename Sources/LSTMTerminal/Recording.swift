@@ -132,7 +132,7 @@ public struct RecordedFrame: Sendable, Equatable {
     let label =
       "──── frame \(number) · \(elapsedText) · key \(key) · \(sequence)"
       + " · t = \(t) / \(steps) · \(width)x\(height) "
-    let rule = max(width - label.count, 4)
+    let rule = max(width - label.terminalColumns, 4)
     return label + String(repeating: "─", count: rule)
   }
 

@@ -139,7 +139,7 @@ public struct ReplayViewer: Sendable, Equatable {
       + ["", recording.header.details]
     let lines = all.prefix(max(height - 3, 0))
     guard !lines.isEmpty, width >= 5 else { return }
-    let inner = min(lines.map(\.count).max() ?? 0, width - 4)
+    let inner = min(lines.map(\.terminalColumns).max() ?? 0, width - 4)
     let top = max((height - 1 - lines.count - 2) / 2, 0)
     let left = max((width - inner - 4) / 2, 0)
     let box = Style(.heading)
@@ -150,7 +150,7 @@ public struct ReplayViewer: Sendable, Equatable {
       let style = offset == 0 ? Style(.heading, bold: true) : .plain
       canvas.put(
         "│ " + String(repeating: " ", count: inner) + " │", row: row, column: left, style: box)
-      canvas.put(String(line.prefix(inner)), row: row, column: left + 2, style: style)
+      canvas.put(line.prefix(columns: inner), row: row, column: left + 2, style: style)
     }
     canvas.put("└" + rule + "┘", row: top + lines.count + 1, column: left, style: box)
   }

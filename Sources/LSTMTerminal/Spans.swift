@@ -2,7 +2,7 @@ import LSTMCore
 
 /// A piece of text with one style: frames are built from lines of spans.
 struct Span: Sendable, Equatable {
-  /// The text, one column a character.
+  /// The text.
   var text: String
   /// How it is drawn.
   var style: Style
@@ -26,7 +26,7 @@ struct Line: Sendable, Equatable, ExpressibleByStringLiteral {
   init(stringLiteral value: String) { spans = [Span(value)] }
 
   /// The number of columns the line takes.
-  var width: Int { spans.reduce(0) { $0 + $1.text.characterCount } }
+  var width: Int { spans.reduce(0) { $0 + $1.text.terminalColumns } }
 
   /// The plain text of the line.
   var text: String { spans.map(\.text).joined() }

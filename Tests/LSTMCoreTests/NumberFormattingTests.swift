@@ -43,7 +43,9 @@ import Testing
         "the cell", "should", "predict day", "five",
       ])
     #expect("one\ntwo three".wrapped(width: 80) == ["one", "two three"])
-    #expect("unbreakable-word".wrapped(width: 4) == ["unbreakable-word"])
+    #expect("unbreakable-word".wrapped(width: 4) == ["unbr", "eaka", "ble-", "word"])
+    // Chinese has no spaces, and each character takes two columns.
+    #expect("长短期记忆网络".wrapped(width: 6) == ["长短期", "记忆网", "络"])
     #expect("".wrapped(width: 10).isEmpty)
   }
 }
