@@ -37,8 +37,9 @@ void lstmviz_gate_preactivations_portable(const double *stm_weights, const doubl
 }
 
 #if defined(__x86_64__)
-#include <cpuid.h>
 #include <immintrin.h>
+
+#include "cpu_features.h"
 
 __attribute__((target("avx2"))) static void gate_avx2(
     const double *stm_weights, const double *stm, size_t n, const double *input_weights,
@@ -72,31 +73,13 @@ __attribute__((target("avx2"))) static void gate_avx2(
   }
 }
 
-/// Whether the processor and the operating system both support AVX2.
-static int has_avx2(void) {
-  unsigned int eax, ebx, ecx, edx;
-  if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
-  if (!(ecx & bit_OSXSAVE) || !(ecx & bit_AVX)) return 0;
-  unsigned int xcr0_low, xcr0_high;
-  __asm__("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
-  if ((xcr0_low & 0x6) != 0x6) return 0;
-  if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
-  return (ebx & bit_AVX2) != 0;
-}
 #endif
 
 void lstmviz_gate_preactivations(const double *stm_weights, const double *stm, size_t n,
                                  const double *input_weights, const double *input, size_t m,
                                  const double *bias, size_t units, double *x) {
 #if defined(__x86_64__)
-  // -1 until first asked; any thread that races here computes the same answer.
-  static int avx2 = -1;
-  int known = __atomic_load_n(&avx2, __ATOMIC_RELAXED);
-  if (known < 0) {
-    known = has_avx2();
-    __atomic_store_n(&avx2, known, __ATOMIC_RELAXED);
-  }
-  if (known) {
+  if (lv_cpu_features() & LV_CPU_AVX2) {
     gate_avx2(stm_weights, stm, n, input_weights, input, m, bias, units, x);
     return;
   }

@@ -136,23 +136,25 @@ extension LSTMModel {
           }
         }
       }
-      let activation = gate.activation
-      for j in 0..<hiddenSize {
-        activity.value[j] = activation(activity.x[j])
+      activity.x.withUnsafeBufferPointer { x in
+        activity.value.withUnsafeMutableBufferPointer { values in
+          gate.activation.apply(to: x, into: values)
+        }
       }
       swap(&activity, &trace.gates[gate])
     }
     for j in 0..<hiddenSize {
-      let forget = trace.gates.forget.value[j]
-      let retained = trace.gates.input.value[j]
-      let potentialLTM = trace.gates.candidate.value[j]
-      let output = trace.gates.output.value[j]
-
-      trace.ltmRemembered[j] = forget * trace.ltmIn[j]
-      trace.ltmAdded[j] = retained * potentialLTM
+      trace.ltmRemembered[j] = trace.gates.forget.value[j] * trace.ltmIn[j]
+      trace.ltmAdded[j] = trace.gates.input.value[j] * trace.gates.candidate.value[j]
       trace.ltm[j] = trace.ltmRemembered[j] + trace.ltmAdded[j]
-      trace.stmPotential[j] = Activation.tanh(trace.ltm[j])
-      trace.stm[j] = output * trace.stmPotential[j]
+    }
+    trace.ltm.withUnsafeBufferPointer { ltm in
+      trace.stmPotential.withUnsafeMutableBufferPointer { potential in
+        Activation.tanh.apply(to: ltm, into: potential)
+      }
+    }
+    for j in 0..<hiddenSize {
+      trace.stm[j] = trace.gates.output.value[j] * trace.stmPotential[j]
     }
   }
 

@@ -42,12 +42,37 @@ let benchmarks: @Sendable () -> Void = {
 }
 
 /// What no layout of a step can go below, with the C library's `exp` and `tanh` (what the cell
-/// used before) and with the cell's own functions (`Activation`, built on `FastMath`).
+/// used before) and with the cell's own functions (`Activation`, on the C functions of
+/// `CLSTMKernels`), and what one dependent C library `exp` and one dependent division take here:
+/// a scalar step's chain holds two of each.
 ///
 /// The scalar floor runs only the recurrence (the same formulas, nothing stored): each step's
 /// STM feeds the next, through two dependent `tanh` and an `exp`. The n = 128 floor runs only a
 /// step's 384 sigmoids and 256 `tanh`, with no weights at all.
 func addFloors() {
+  Benchmark(
+    "floor: one division, each waiting for the one before",
+    configuration: .init(scalingFactor: .mega)
+  ) { (benchmark: Benchmark, inputs: [Double]) in
+    var quotient = inputs[0] + 1
+    let dividend = inputs[1] + 1
+    for _ in benchmark.scaledIterations { quotient = dividend / quotient }
+    blackHole(quotient)
+  } setup: {
+    randomInputs(steps: 2, seed: 5)
+  }
+
+  Benchmark(
+    "floor: one C library exp, each waiting for the one before",
+    configuration: .init(scalingFactor: .mega)
+  ) { (benchmark: Benchmark, inputs: [Double]) in
+    var value = -inputs[0]
+    for _ in benchmark.scaledIterations { value = -exp(value) }
+    blackHole(value)
+  } setup: {
+    randomInputs(steps: 1, seed: 5)
+  }
+
   Benchmark(
     "floor: scalar recurrence alone (C library)",
     configuration: .init(scalingFactor: .mega)

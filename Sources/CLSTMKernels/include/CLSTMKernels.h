@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "CLSTMActivations.h"
+
 /// The number of units one block of packed weights holds.
 #define LSTMVIZ_LANES 16
 
