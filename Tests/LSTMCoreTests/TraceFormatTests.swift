@@ -121,6 +121,24 @@ func traceText(_ lesson: Lesson, _ format: TraceFormat, precision: Int = 4) thro
         == nil)
   }
 
+  /// Loading does not run a sequence through the cell when its weights and largest input
+  /// bound every x far from overflowing; where they don't, it runs it and finds the step.
+  @Test func theOverflowBoundClearsOrdinaryLessonsAndNotLargeOnes() throws {
+    let model = Lesson.statQuest.model
+    #expect(model.neverOverflows(inputsWithin: 1))
+    #expect(model.neverOverflows(inputsWithin: 1e250))
+    #expect(!model.neverOverflows(inputsWithin: 1e300))
+    #expect(!model.neverOverflows(inputsWithin: .infinity))
+    // 1e300 · 10 does not overflow: the bound refuses to vouch for it, and running it shows
+    // every number is finite, so the lesson loads.
+    let sample = try String(contentsOf: fixtureURL("statquest.lesson.json"), encoding: .utf8)
+    let large = sample.replacingOccurrences(
+      of: "\"inputWeight\": 1.63", with: "\"inputWeight\": 1e300")
+    #expect(large != sample)
+    #expect(
+      loadError(LessonSources(lesson: "l.json", inputs: ["0,10"]), files: ["l.json": large]) == nil)
+  }
+
   @Test func jsonIsTheDesignShape() throws {
     let text = try traceText(Lesson.statQuest, .json)
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
