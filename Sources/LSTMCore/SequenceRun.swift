@@ -57,6 +57,13 @@ public struct SequenceRun: Sendable {
     return Memories(stm: Array(stmHistory[range]), ltm: Array(ltmHistory[range]))
   }
 
+  /// STM after each step, `hiddenSize` values a step, step 0 (all zeros) first: the STM of
+  /// unit j after step t is at `t·hiddenSize + j`.
+  public var stmValues: [Double] { stmHistory }
+
+  /// LTM after each step, laid out as `stmValues`.
+  public var ltmValues: [Double] { ltmHistory }
+
   /// The STM of unit `unit` after step `t` (0...T).
   public func stm(after t: Int, unit: Int) -> Double {
     stmHistory[t * model.hiddenSize + unit]

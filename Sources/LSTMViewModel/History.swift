@@ -19,13 +19,6 @@ public struct Series: Sendable, Equatable {
     last = Array(repeating: 0, count: count)
   }
 
-  /// Adds `value`, the latest step, to bucket `bucket`.
-  mutating func add(_ value: Double, to bucket: Int) {
-    low[bucket] = min(low[bucket], value)
-    high[bucket] = max(high[bucket], value)
-    last[bucket] = value
-  }
-
   /// The lowest and highest value over all buckets, or 0...0 if there are none.
   public var range: ClosedRange<Double> {
     guard let lowest = low.min(), let highest = high.max(), lowest <= highest else { return 0...0 }
@@ -50,28 +43,53 @@ public struct History: Sendable, Equatable {
   /// Each unit's STM after each step, `hiddenSize` series.
   public let stm: [Series]
 
-  /// Summarises `run`, walking it once.
+  /// Summarises `run`, walking each of its series once.
   public init(run: SequenceRun) {
     let count = run.count
     let buckets = min(count, History.bucketCount)
-    var input = Array(repeating: Series(count: buckets), count: run.model.inputSize)
-    var ltm = Array(repeating: Series(count: buckets), count: run.model.hiddenSize)
-    var stm = ltm
-    for t in stride(from: 1, through: count, by: 1) {
-      let bucket = History.bucket(of: t, steps: count, buckets: buckets)
-      for (k, value) in run.sequence.input(at: t).enumerated() {
-        input[k].add(value, to: bucket)
-      }
-      for j in 0..<run.model.hiddenSize {
-        ltm[j].add(run.ltm(after: t, unit: j), to: bucket)
-        stm[j].add(run.stm(after: t, unit: j), to: bucket)
-      }
+    let (m, n) = (run.model.inputSize, run.model.hiddenSize)
+    // The input of step t (1...T) is at (t-1)·m + k; the memories after it at t·n + j.
+    input = (0..<m).map { k in
+      History.series(of: run.sequence.values, first: k, stride: m, steps: count, buckets: buckets)
+    }
+    ltm = (0..<n).map { j in
+      History.series(of: run.ltmValues, first: n + j, stride: n, steps: count, buckets: buckets)
+    }
+    stm = (0..<n).map { j in
+      History.series(of: run.stmValues, first: n + j, stride: n, steps: count, buckets: buckets)
     }
     stepCount = count
     self.buckets = buckets
-    self.input = input
-    self.ltm = ltm
-    self.stm = stm
+  }
+
+  /// The series of `values[first + stride·(t-1)]` for t in 1...`steps`, in `buckets` buckets.
+  ///
+  /// Bucket b holds the steps t with `(t-1)·buckets / steps == b`, the first of them
+  /// `⌈b·steps / buckets⌉ + 1`: walking bucket by bucket needs no division a step.
+  private static func series(
+    of values: [Double], first: Int, stride: Int, steps: Int, buckets: Int
+  ) -> Series {
+    var series = Series(count: buckets)
+    values.withUnsafeBufferPointer { values in
+      var index = first
+      for bucket in 0..<buckets {
+        let end = ((bucket + 1) * steps + buckets - 1) / buckets
+        let start = (bucket * steps + buckets - 1) / buckets
+        var low = Double.infinity
+        var high = -Double.infinity
+        var last = 0.0
+        for _ in start..<end {
+          last = values[index]
+          low = min(low, last)
+          high = max(high, last)
+          index += stride
+        }
+        series.low[bucket] = low
+        series.high[bucket] = high
+        series.last[bucket] = last
+      }
+    }
+    return series
   }
 
   /// The bucket that holds timestep `t` (1...T).
