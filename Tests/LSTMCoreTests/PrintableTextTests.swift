@@ -9,6 +9,16 @@ import Testing
     #expect("Company A · é ✓".printable == "Company A · é ✓")
   }
 
+  /// The controls are listed by value; they must be exactly Unicode's Cc, Zl and Zp.
+  @Test func theControlsAreExactlyUnicodesControlsAndSeparators() {
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let category = scalar.properties.generalCategory
+      let expected = [.control, .lineSeparator, .paragraphSeparator].contains(category)
+      if scalar.isTerminalControl != expected { Issue.record("U+\(String(value, radix: 16))") }
+    }
+  }
+
   @Test func tableAndMarkdownShowNamesOnOneLineWithoutEscapes() throws {
     var lesson = Lesson.statQuest
     lesson.title = "bold\u{1B}[1m title"
