@@ -7,10 +7,25 @@
 extension Character {
   /// 2 for a wide character (CJK ideographs, kana, Hangul, fullwidth forms, emoji), 1 otherwise.
   ///
-  /// The width is its first scalar's: combining marks and joiners take no column of their own.
+  /// The width is its first scalar's (combining marks and joiners take no column of their own),
+  /// except that an emoji followed by the emoji variation selector, such as ⚠️ or ❤️, asks to be
+  /// drawn as a picture, which terminals draw two columns wide.
   package var terminalColumns: Int {
-    unicodeScalars.first.map { $0.isWide ? 2 : 1 } ?? 1
+    guard let first = unicodeScalars.first else { return 1 }
+    if first.isWide || isEmojiAskedForAsAPicture { return 2 }
+    return 1
   }
+
+  /// Whether this is an emoji followed by U+FE0F, the variation selector that asks for its
+  /// picture (⚠️ rather than ⚠).
+  package var isEmojiAskedForAsAPicture: Bool {
+    guard let first = unicodeScalars.first, unicodeScalars.contains(Self.emojiVariationSelector)
+    else { return false }
+    return first.properties.isEmoji
+  }
+
+  /// U+FE0F VARIATION SELECTOR-16, which asks for an emoji's picture.
+  package static let emojiVariationSelector: Unicode.Scalar = "\u{FE0F}"
 }
 
 extension Unicode.Scalar {

@@ -124,9 +124,10 @@ final class NCursesScreen {
     lv_set_attributes(lv_attribute_normal(), 0)
   }
 
-  /// Appends the wide characters of `character`, which takes `columns` columns on the canvas,
-  /// or `?` and spaces if the terminal's library counts it otherwise (a control character, or a
-  /// character it does not know as wide), so a row never shifts.
+  /// Appends the wide characters of `character`, which takes `columns` columns on the canvas.
+  /// If the terminal's library counts it otherwise, a row must not shift: an emoji asked for as
+  /// a picture becomes its text form and a space, anything else (a control character, a
+  /// character the library does not know as wide) `?` and spaces.
   private static func append(
     _ character: Character, columns: Int, to characters: inout [wchar_t]
   ) {
@@ -137,6 +138,13 @@ final class NCursesScreen {
     }
     if fits {
       characters.append(contentsOf: scalars.map { wchar_t(bitPattern: $0.value) })
+    } else if let first = scalars.first, character.isEmojiAskedForAsAPicture,
+      lv_character_width(wchar_t(bitPattern: first.value)) == 1
+    {
+      // ncurses counts ⚠️ one column and the terminal draws it two: the text form ⚠ and a
+      // space keep the row in place.
+      characters.append(wchar_t(bitPattern: first.value))
+      characters.append(contentsOf: repeatElement(wchar_t(UInt8(ascii: " ")), count: columns - 1))
     } else {
       characters.append(wchar_t(UInt8(ascii: "?")))
       characters.append(contentsOf: repeatElement(wchar_t(UInt8(ascii: " ")), count: columns - 1))

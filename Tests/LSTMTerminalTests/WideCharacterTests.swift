@@ -32,6 +32,22 @@ import Testing
     #expect(canvas.text(ofRow: 0).terminalColumns == 6)
   }
 
+  /// ⚠ alone is text, one column; with U+FE0F it asks for the picture, which terminals draw two
+  /// columns wide (tmux, and every terminal that follows Unicode's emoji presentation).
+  @Test func anEmojiAskedForAsAPictureTakesTwoColumns() {
+    #expect(Character("\u{26A0}").terminalColumns == 1)
+    #expect(Character("\u{26A0}\u{FE0F}").terminalColumns == 2)
+    #expect(Character("\u{2764}\u{FE0F}").terminalColumns == 2)
+    #expect(Character("\u{2764}").terminalColumns == 1)
+    #expect("A \u{26A0}\u{FE0F} warn".terminalColumns == 9)
+    #expect("A \u{26A0} warn".terminalColumns == 8)
+    var canvas = Canvas(width: 6, height: 1)
+    #expect(canvas.put("\u{26A0}\u{FE0F}ab", row: 0, column: 0) == 4)
+    #expect(canvas.columns(row: 0, column: 0) == 2)
+    #expect(canvas[0, 1]?.isWideContinuation == true)
+    #expect(canvas.lines == ["\u{26A0}\u{FE0F}ab"])
+  }
+
   @Test func aWideCharacterCutByAnEdgeIsLeftOut() {
     var canvas = Canvas(width: 3, height: 2)
     canvas.put("长短", row: 0, column: 0)
@@ -65,6 +81,7 @@ import Testing
 
   @Test func theHelpOverlayWrapsAChineseDescriptionInsideItsBox() {
     var lesson = Lesson.statQuest
+    lesson.title = "A \u{26A0}\u{FE0F} warn"
     lesson.description = String(repeating: "这个单元记住长期的记忆。", count: 8)
     var state = State(lesson: lesson, width: 100, height: 30)
     reduce(&state, .toggleHelp)
