@@ -74,10 +74,19 @@ public struct ReplayViewer: Sendable, Equatable {
     recording.frames.indices.contains(index) ? recording.frames[index] : nil
   }
 
+  /// The rows of the frame that replay shows: all but the last when the last is the recorded
+  /// program's own key hints (they end in `q quit`), which do not apply here and give way to the
+  /// status line. So a recording replays whole on a terminal of the size it was made on.
+  private var shownRows: ArraySlice<String> {
+    guard let frame else { return [] }
+    let hints = frame.rows.last?.hasSuffix("q quit") ?? false
+    return frame.rows.dropLast(hints ? 1 : 0)
+  }
+
   /// Whether the frame shown is wider or taller than the room for it.
   public var isCropped: Bool {
     guard let frame else { return false }
-    return frame.width > view.width || frame.height > view.height
+    return frame.width > view.width || shownRows.count > view.height
   }
 
   /// The frame's column and row shown at the screen's top left: the pan, kept so that the
@@ -86,7 +95,7 @@ public struct ReplayViewer: Sendable, Equatable {
     guard let frame else { return (0, 0) }
     return (
       min(max(panColumn, 0), max(frame.width - view.width, 0)),
-      min(max(panRow, 0), max(frame.height - view.height, 0))
+      min(max(panRow, 0), max(shownRows.count - view.height, 0))
     )
   }
 
@@ -96,7 +105,7 @@ public struct ReplayViewer: Sendable, Equatable {
     guard let frame else { return "frame 0 / 0 · this recording holds no frames" }
     var text = "frame \(index + 1) / \(recording.frames.count) · key \(frame.key)"
     if isCropped {
-      let shown = (min(frame.width, view.width), min(frame.height, view.height))
+      let shown = (min(frame.width, view.width), min(shownRows.count, view.height))
       text += " · \(frame.width)x\(frame.height) cropped to \(shown.0)x\(shown.1)"
       text +=
         origin == (0, 0)
@@ -109,17 +118,15 @@ public struct ReplayViewer: Sendable, Equatable {
   public func render() -> Canvas {
     var canvas = Canvas(width: width, height: height)
     guard height > 0 else { return canvas }
-    if let frame {
-      let origin = origin
-      for (row, text) in frame.rows.dropFirst(origin.row).prefix(view.height).enumerated() {
-        canvas.put(text, row: row, column: -origin.column)
-      }
+    let origin = origin
+    for (row, text) in shownRows.dropFirst(origin.row).prefix(view.height).enumerated() {
+      canvas.put(text, row: row, column: -origin.column)
     }
     let bar = Style(.plain, reverse: true)
     canvas.put(String(repeating: " ", count: width), row: height - 1, column: 0, style: bar)
     canvas.put(
       " " + status, row: height - 1, column: 0, style: Style(.plain, bold: true, reverse: true))
-    let room = width - status.count - 3
+    let room = width - status.terminalColumns - 3
     let choices =
       isCropped
       ? ["←/→ frame  </> ↑/↓ pan  ? help  q quit", "</> ↑/↓ pan  ? help", "? help  q quit"]

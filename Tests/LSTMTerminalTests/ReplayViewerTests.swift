@@ -118,6 +118,31 @@ import Testing
     #expect(!viewer.status.contains("cropped"))
   }
 
+  /// The recorded program's own key hints, its last row, give way to the status line: a
+  /// recording replays whole on a terminal of the size it was made on.
+  @Test func aFrameReplayedAtItsOwnSizeIsNotCropped() {
+    let rows = ["lstmviz · StatQuest", "LTM 0.5", "←/→ step  ↑/↓ sequence  ? help  q quit"]
+    let recording = Recording(
+      header: RecordingHeader(
+        title: "Same size", date: Date(timeIntervalSince1970: 1_795_000_000), width: 40,
+        height: 3),
+      frames: [
+        RecordedFrame(
+          number: 1, elapsed: 0, key: "start", sequence: "Company A", t: 1, steps: 4,
+          width: 40, rows: rows)
+      ])
+    var viewer = ReplayViewer(recording: recording, width: 40, height: 3)
+    #expect(!viewer.isCropped)
+    #expect(!viewer.status.contains("cropped"))
+    let lines = viewer.render().lines
+    #expect(Array(lines[0..<2]) == Array(rows[0..<2]))
+    #expect(lines[2].hasPrefix(" frame 1 / 1 · key start · Company A"))
+    // One row fewer, and the frame's own rows no longer fit: that is cropped.
+    viewer.resize(width: 40, height: 2)
+    #expect(viewer.isCropped)
+    #expect(viewer.status.contains("40x3 cropped to 40x1"))
+  }
+
   @Test func theFrameAndTheKeyComeFirstInTheStatusLine() {
     // 50 columns: the frame, the key and the crop come before what the screen cuts.
     let viewer = ReplayViewer(recording: Self.large, width: 50, height: 3)
