@@ -25,11 +25,16 @@ public struct Recording: Sendable, Equatable {
   public var header: RecordingHeader
   /// The frames, in the order shown.
   public var frames: [RecordedFrame]
+  /// Where the file stops in the middle of a frame, if it does (a copy or upload cut short):
+  /// the whole frames before it are kept in `frames`, the cut one is left out.
+  public var cutOff: RecordingFormatError?
 
   /// Makes a recording.
-  public init(header: RecordingHeader, frames: [RecordedFrame]) {
+  public init(header: RecordingHeader, frames: [RecordedFrame], cutOff: RecordingFormatError? = nil)
+  {
     self.header = header
     self.frames = frames
+    self.cutOff = cutOff
   }
 
   /// The whole recording as text: the header, then every frame.
@@ -163,9 +168,13 @@ extension Recording {
   /// Reads a recording from the bytes of a file, exactly as `text` wrote it.
   ///
   /// Throws the first line that does not fit: wrong header, a separator that is not one, a frame
-  /// that ends early, bytes that are not UTF-8.
+  /// that ends early, bytes that are not UTF-8. A file cut short after at least one whole frame
+  /// is read up to the cut, which `cutOff` names: the frame it ends in, a separator cut in two,
+  /// or the file's last character cut in two.
   public init(parsing bytes: some Collection<UInt8>) throws(RecordingFormatError) {
-    var lines = try RecordingText.lines(of: Array(bytes))
+    let bytes = Array(bytes)
+    var (lines, endsInACharacter) = try RecordingText.lines(of: bytes)
+    let endsInALine = bytes.last != 0x0A
     if lines.last == "" { lines.removeLast() }
     guard let first = lines.first, first.hasPrefix(RecordingText.magic) else {
       throw RecordingFormatError(
@@ -178,20 +187,37 @@ extension Recording {
       title: String(first.dropFirst(RecordingText.magic.count)),
       details: lines[1])
     frames = []
+    cutOff = nil
     var index = 2
     while index < lines.count {
-      var frame = try RecordingText.separator(lines[index], line: index + 1)
+      var frame: RecordedFrame
+      do {
+        frame = try RecordingText.separator(lines[index], line: index + 1)
+      } catch {
+        // Only the file's last line, unfinished, after a whole frame, is a cut separator.
+        guard index == lines.count - 1, endsInALine, !frames.isEmpty else { throw error }
+        cutOff = RecordingFormatError(line: index + 1, reason: "the file ends inside a separator")
+        return
+      }
       let height = frame.rows.count
       guard index + height < lines.count else {
-        throw RecordingFormatError(
+        let error = RecordingFormatError(
           line: lines.count + 1,
           reason: "frame \(frame.number) ends after \(lines.count - index - 1) of \(height) rows")
+        guard !frames.isEmpty else { throw error }
+        cutOff = error
+        return
       }
       frame.rows = lines[index + 1..<index + 1 + height].map {
         RecordingText.trimmed(RecordingText.printable($0))
       }
       frames.append(frame)
       index += height + 1
+    }
+    if endsInACharacter {
+      cutOff = RecordingFormatError(
+        line: lines.count,
+        reason: "the file ends inside a character of frame \(frames.count)'s last row")
     }
   }
 }
@@ -215,19 +241,31 @@ enum RecordingText {
     return text
   }
 
-  /// The lines of the file, split at each newline (a CR before it is dropped).
-  static func lines(of bytes: [UInt8]) throws(RecordingFormatError) -> [String] {
+  /// The lines of the file, split at each newline (a CR before it is dropped), and whether
+  /// the file ends inside a character: an unfinished last line whose last one to three bytes
+  /// start a character that is not there, which are left out.
+  static func lines(of bytes: [UInt8]) throws(RecordingFormatError) -> (
+    lines: [String], endsInACharacter: Bool
+  ) {
     var lines: [String] = []
-    for (number, slice) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    var endsInACharacter = false
+    let slices = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    for (number, slice) in slices.enumerated() {
       let bytes = slice.last == 0x0D ? slice.dropLast() : slice
-      guard let line = String(validating: bytes, as: UTF8.self) else {
+      if let line = String(validating: bytes, as: UTF8.self) {
+        lines.append(line)
+      } else if number == slices.count - 1,
+        let line = (1...3).lazy.compactMap({
+          String(validating: bytes.dropLast($0), as: UTF8.self)
+        }).first
+      {
+        lines.append(line)
+        endsInACharacter = true
+      } else {
         throw RecordingFormatError(line: number + 1, reason: "not UTF-8 text")
       }
-      lines.append(line)
     }
-    return lines
+    return (lines, endsInACharacter)
   }
 
   private static let utc = TimeZone(secondsFromGMT: 0) ?? .current

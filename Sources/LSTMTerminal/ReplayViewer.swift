@@ -99,11 +99,15 @@ public struct ReplayViewer: Sendable, Equatable {
     )
   }
 
-  /// The status line: `frame k / N · key K`, then whether the frame is cropped, then
+  /// The status line: `frame k / N · key K`, then whether the file is cut off after it (on the
+  /// last frame) and whether the frame is cropped, then
   /// `SEQUENCE · t = k / T · S s`. What matters most comes first, as a narrow screen cuts the end.
   public var status: String {
     guard let frame else { return "frame 0 / 0 · this recording holds no frames" }
     var text = "frame \(index + 1) / \(recording.frames.count) · key \(frame.key)"
+    if recording.cutOff != nil, index == recording.frames.count - 1 {
+      text += " · the file is cut off after this frame"
+    }
     if isCropped {
       let shown = (min(frame.width, view.width), min(shownRows.count, view.height))
       text += " · \(frame.width)x\(frame.height) cropped to \(shown.0)x\(shown.1)"
@@ -144,6 +148,7 @@ public struct ReplayViewer: Sendable, Equatable {
       ["lstmviz replay: \(recording.header.title)", ""]
       + Self.help.map { $0.keys.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.meaning }
       + ["", recording.header.details]
+      + (recording.cutOff.map { ["cut off at \($0): the frames before are whole"] } ?? [])
     let lines = all.prefix(max(height - 3, 0))
     guard !lines.isEmpty, width >= 5 else { return }
     let inner = min(lines.map(\.terminalColumns).max() ?? 0, width - 4)

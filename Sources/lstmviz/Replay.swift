@@ -10,7 +10,9 @@ struct Replay: ParsableCommand {
       Keys: →/l/space next frame, ←/h previous, Home/g first, End/G last, ? help, q quit. \
       A frame larger than the terminal is cropped, as the status line says: </> and ↑/↓ pan \
       (or make the terminal larger). \
-      Without a terminal (output to a pipe or a file), the recording is printed.
+      Without a terminal (output to a pipe or a file), the recording is printed. \
+      A file cut off in the middle of a frame (a copy or upload cut short) shows its whole \
+      frames, and says where it was cut on stderr and on the last frame's status line.
       """
   )
 
@@ -23,6 +25,13 @@ struct Replay: ParsableCommand {
   func run() throws {
     // The whole file is read and checked first: a bad file leaves the terminal untouched.
     let recording = try Self.load(file)
+    if let cutOff = recording.cutOff {
+      let whole =
+        recording.frames.count == 1
+        ? "its 1 whole frame is shown" : "its \(recording.frames.count) whole frames are shown"
+      let note = "lstmviz: \(file): \(cutOff): the file is cut off there; \(whole)\n"
+      FileHandle.standardError.write(Data(note.utf8))
+    }
     guard isatty(STDOUT_FILENO) == 1 else {
       try Render.write(recording.header.text)
       for frame in recording.frames { try Render.write(frame.text) }

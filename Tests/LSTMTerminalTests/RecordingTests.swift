@@ -99,6 +99,34 @@ import Testing
     }
   }
 
+  /// A file cut short (a copy or upload that stopped) keeps its whole frames and says where it
+  /// was cut: inside a frame's rows, inside a separator, or inside a character.
+  @Test func aRecordingCutShortKeepsItsWholeFrames() throws {
+    let header = RecordingHeader(title: "x", date: Self.date, width: 12, height: 2)
+    let frames = [Self.frame(1, rows: ["ab", "漢字"]), Self.frame(2, rows: ["cd", "漢字"])]
+    let text = Array(Recording(header: header, frames: frames).text.utf8)
+    let second = text.count - Array(frames[1].text.utf8).count
+    let cuts: [(bytes: Int, frames: Int, reason: String)] = [
+      (second + 10, 1, "the file ends inside a separator"),
+      (text.count - 6, 1, "frame 2 ends after 1 of 2 rows"),
+      // Right after a frame, nothing tells of a cut: the file is whole as far as it goes.
+      (second, 1, ""),
+    ]
+    for cut in cuts {
+      let read = try Recording(parsing: text.prefix(cut.bytes))
+      #expect(read.frames == Array(frames.prefix(cut.frames)), "cut at \(cut.bytes)")
+      #expect((read.cutOff?.reason ?? "") == cut.reason, "cut at \(cut.bytes)")
+    }
+    // Inside the last character, 字: the bytes of it that are there are left out.
+    let inCharacter = try Recording(parsing: text.prefix(text.count - 2))
+    #expect(inCharacter.frames.last?.rows == ["cd", "漢"])
+    #expect(inCharacter.cutOff?.reason == "the file ends inside a character of frame 2's last row")
+    // Cut inside the first frame, there is nothing to show: that is no recording.
+    #expect(throws: RecordingFormatError.self) {
+      try Recording(parsing: text.prefix(second - 8))
+    }
+  }
+
   @Test func bytesThatAreNotUTF8AreRefusedWithTheirLine() {
     let bytes = Array("lstmviz recording · x\n".utf8) + [0xFF, 0xFE, 0x0A]
     #expect(throws: RecordingFormatError.self) { try Recording(parsing: bytes) }
@@ -126,9 +154,11 @@ import Testing
         default: bytes.insert(0x0A, at: index)
         }
       }
-      // Whatever reads as a recording writes back as the same recording.
+      // Whatever reads as a recording writes back as the same recording, less any cut.
       if let read = try? Recording(parsing: bytes) {
-        #expect((try? Recording(parsing: Array(read.text.utf8))) == read)
+        let again = try? Recording(parsing: Array(read.text.utf8))
+        #expect(again?.header == read.header && again?.frames == read.frames)
+        #expect(again?.cutOff == nil)
       }
     }
   }

@@ -88,21 +88,47 @@ import Testing
     #expect(replay.stdout.contains("t = 4 / 4"))
   }
 
+  /// A copy cut short in its last frame: the whole frames are shown, and stderr says where the
+  /// file was cut.
+  @Test func aRecordingCutShortShowsItsWholeFrames() throws {
+    let folder = try Support.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = try Self.recordClass(in: folder)
+    let whole = try String(contentsOf: file, encoding: .utf8)
+    var lines = whole.split(separator: "\n", omittingEmptySubsequences: false)
+    lines.removeLast(1 + 4)
+    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let cut = try Support.run(["replay", file.path])
+    #expect(cut.status == 0)
+    let lastFrame = try #require(whole.range(of: "──── frame 4 ·"))
+    #expect(cut.stdout == String(whole[..<lastFrame.lowerBound]))
+    #expect(
+      cut.stderr
+        == "lstmviz: \(file.path): line \(lines.count + 1): frame 4 ends after 20 of 24 rows: "
+        + "the file is cut off there; its 3 whole frames are shown\n")
+
+    let pane = try TmuxPane(["replay", file.path], in: folder, width: 100, height: 30)
+    defer { pane.close() }
+    try pane.send("End")
+    try pane.waitFor("frame 3 / 3 · key right · the file is cut off after this frame")
+    try pane.send("q")
+    #expect(try pane.exitStatus() == 0)
+  }
+
   @Test func aFileThatIsNotARecordingIsRefusedWithItsLine() throws {
     let folder = try Support.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = try Self.recordClass(in: folder)
-    // Cut the last frame short.
-    var lines = try String(contentsOf: file, encoding: .utf8).split(
-      separator: "\n", omittingEmptySubsequences: false)
-    lines.removeLast(1 + 4)
+    // Cut inside the first frame: nothing whole is left.
+    let lines = try String(contentsOf: file, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).prefix(10)
     try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
     let cut = try Support.run(["replay", file.path])
     #expect(cut.status == 2)
     #expect(cut.stdout.isEmpty)
     #expect(
-      cut.stderr
-        == "lstmviz: \(file.path): line \(lines.count + 1): frame 4 ends after 20 of 24 rows\n")
+      cut.stderr == "lstmviz: \(file.path): line 11: frame 1 ends after 7 of 24 rows\n")
 
     let lesson = Support.packageRoot.appendingPathComponent(
       "Tests/Fixtures/golden/statquest.lesson.json")
