@@ -56,7 +56,9 @@ extension Lesson {
     var sequences: [SequenceDraft]?
     var modelSource = sources.lesson == nil ? "the built-in StatQuest model" : "the lesson's model"
     if let path = sources.lesson {
-      let document = try readLesson(path, read: read, layer: sources.layer)
+      // With --model, --layer is the new model's: the lesson's own is read as it is.
+      let layer = sources.model == nil ? sources.layer : nil
+      let document = try readLesson(path, read: read, layer: layer)
       (title, description) = (document.title ?? fileName(path), document.description)
       (model, sequences) = (document.model, document.sequences)
     }

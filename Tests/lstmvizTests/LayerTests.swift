@@ -99,5 +99,13 @@ struct ReferenceLSTM {
     for (t, step) in (try TracedInputs(bottom).stm.first ?? []).enumerated() {
       #expect(step == traced.inputs.first?[t])
     }
+
+    // With a lesson and --model, --layer is the new model's, not the lesson's scalar cell's.
+    let lesson = Support.packageRoot.appendingPathComponent(
+      "Tests/Fixtures/golden/statquest.lesson.json")
+    let overLesson = try lstmviz(
+      ["trace", lesson.path] + arguments.dropFirst() + ["--layer", "1"], in: directory)
+    #expect(overLesson.status == 0, "\(overLesson.stderr)")
+    #expect(try TracedInputs(overLesson).stm == traced.stm)
   }
 }
