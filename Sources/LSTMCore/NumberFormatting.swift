@@ -5,6 +5,10 @@ import Foundation
 public enum NumberFormatting {
   /// `value` with exactly `precision` decimals (0...12): `-0.2012`, `0.5000`.
   ///
+  /// From 10¹⁵ on, where fixed notation would run to hundreds of digits (weights near the
+  /// largest Double make such x), the value is written in scientific notation with `precision`
+  /// decimals: `-2.0501e+307`.
+  ///
   /// With `signed`, non-negative values get a leading space so that columns of numbers line up
   /// on their decimal points: ` 0.5000` above `-0.2012`. A value that rounds to zero is shown
   /// without a minus sign. Infinities and NaN, which a validated lesson never holds, print as
@@ -13,6 +17,10 @@ public enum NumberFormatting {
     let precision = min(max(precision, 0), 12)
     guard value.isFinite else {
       return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf")
+    }
+    guard abs(value) < 1e15 else {
+      let body = String(format: "%.\(precision)e", abs(value))
+      return value < 0 ? "-" + body : signed ? " " + body : body
     }
     let scale = powersOfTen[precision]
     let scaled = (abs(value) * scale).rounded(.toNearestOrEven)

@@ -22,8 +22,14 @@ import Testing
     #expect(NumberFormatting.fixed(-0.0, signed: false) == "0.0000")
   }
 
-  @Test func hugeAndNonFiniteValuesDoNotTrap() {
-    #expect(NumberFormatting.fixed(1e300, precision: 2).hasSuffix(".00"))
+  /// Weights near the largest Double make x of 300 digits: from 10¹⁵ they are written as a
+  /// student would read them, in scientific notation, and a table row stays a row.
+  @Test func hugeValuesAreScientificAndNonFiniteOnesDoNotTrap() {
+    #expect(NumberFormatting.fixed(-2.0501177e307) == "-2.0501e+307")
+    #expect(NumberFormatting.fixed(1e300, precision: 2) == "1.00e+300")
+    #expect(NumberFormatting.fixed(1e15, signed: true) == " 1.0000e+15")
+    #expect(NumberFormatting.fixed(999_999_999_999_999, precision: 0) == "999999999999999")
+    #expect(NumberFormatting.fixed(123_456.5, precision: 12) == "123456.500000000000")
     #expect(NumberFormatting.fixed(.infinity) == "inf")
     #expect(NumberFormatting.fixed(-.infinity) == "-inf")
     #expect(NumberFormatting.fixed(.nan) == "nan")
