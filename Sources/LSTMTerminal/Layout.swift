@@ -49,7 +49,7 @@ struct Layout {
     let boxLines = width >= 120 ? boxes.lines() : []
     let wide = width >= 120 && 1 + 2 + boxLines.count + 2 + strip.count + end.count + 6 <= rows
 
-    let columns = text.columns(fitting: width)
+    let columns = stackedColumns(width: width)
     let cell: [Line]
     let diagram: Diagram
     if wide {
@@ -93,6 +93,21 @@ struct Layout {
     }
   }
 
+  /// The narrowest room the σ and tanh curves are drawn in, beside the stacked stages.
+  private static let curvesWidth = 16
+
+  /// The columns of the stacked stages. From 100 wide they leave room for the curves when a
+  /// form of the formulas that keeps every number whole fits beside them (a vector cell's
+  /// labelled form does not); else they take the whole width, without curves.
+  private func stackedColumns(width: Int) -> CellText.Columns {
+    let besideCurves = width - Layout.curvesWidth - 5
+    if width >= 100 {
+      let columns = text.columns(fitting: besideCurves)
+      if !columns.wrapsX, columns.width <= besideCurves { return columns }
+    }
+    return text.columns(fitting: width)
+  }
+
   /// Puts `groups` top to bottom, a blank row above each spaced one while there is room.
   /// Returns the row each group starts at.
   private func place(_ groups: [Group], rows: Int, on canvas: inout Canvas) -> [Int] {
@@ -134,7 +149,7 @@ struct Layout {
   /// The σ and tanh curves beside the stacked stages, each gate's x marked.
   private func drawCurves(on canvas: inout Canvas, top: Int, left: Int, rows: Int) {
     let width = min(min(state.width, Layout.maximumWidth) - left - 1, 40)
-    guard width >= 16, rows >= 10 else { return }
+    guard width >= Layout.curvesWidth, rows >= 10 else { return }
     func mark(_ gate: Gate) -> ActivationPlot.Mark? {
       guard state.reveals(gate.stage) else { return nil }
       return ActivationPlot.Mark(

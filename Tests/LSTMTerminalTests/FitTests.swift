@@ -62,6 +62,19 @@ import Testing
     check(try torch3x2Lesson())
   }
 
+  /// From 100 columns the σ and tanh curves stand beside the stacked stages, for a vector cell
+  /// too: its formulas drop their labels (`STM·U (…)`) to make room, as the heading names the
+  /// terms.
+  @Test func theCurvesShowFrom100ColumnsForEveryCell() throws {
+    for lesson in [Lesson.statQuest, try torch3x2Lesson()] {
+      for (width, height, curves) in [(99, 30, false), (100, 30, true), (110, 35, true)] {
+        let canvas = Screen.render(State(lesson: lesson, width: width, height: height))
+        let text = canvas.lines.joined(separator: "\n")
+        #expect(text.contains("tanh(x), tanh(c)") == curves, "\(lesson.title) \(width)×\(height)")
+      }
+    }
+  }
+
   @Test(arguments: [6, 8])
   func moreDecimalsStillFit(precision: Int) throws {
     check(.statQuest, precision: precision)
