@@ -68,7 +68,8 @@ enum ModelDecoding {
   }
 
   /// Layers 0 through `layer` of a PyTorch `nn.LSTM` state_dict, with or without a module
-  /// prefix; other modules' keys (`fc.weight`) are left out, and said to be.
+  /// prefix; other modules' keys (`fc.weight`) are left out, and said to be. Every layer is
+  /// checked, so a state_dict with a layer missing or broken is refused whichever is shown.
   static func stateDict(
     _ members: [JSONMember], node: JSONNode, at path: JSONPath, fields: JSONFields, layer: Int
   ) throws(LessonError) -> LayeredModel {
@@ -107,14 +108,23 @@ enum ModelDecoding {
       }
     }
     let layers = Set(keys.map(\.1.layer)).sorted()
+    if let missing = (0..<layers.count).first(where: { layers[$0] != $0 }) {
+      throw fields.error(
+        path, node,
+        "layer \(missing) is missing: the state_dict has layers "
+          + layers.map(String.init).joined(separator: ", ")
+          + ", and an nn.LSTM numbers its layers from 0 with none left out")
+    }
     guard layers.contains(layer) else {
       throw fields.error(
         path, node,
         "no layer \(layer): the state_dict has layer\(layers.count == 1 ? "" : "s") "
           + layers.map(String.init).joined(separator: ", "))
     }
+    // Every layer is read, not only those up to the one shown: a state_dict with a broken
+    // layer is the wrong file, whichever layer is asked for.
     var models: [LSTMModel] = []
-    for k in 0...layer {
+    for k in layers {
       let model = try stateDictLayer(
         k, members, prefix: prefix, node: node, at: path, fields: fields)
       if let below = models.last, model.inputSize != below.hiddenSize {
@@ -128,7 +138,8 @@ enum ModelDecoding {
       models.append(model)
     }
     return LayeredModel(
-      lower: models.dropLast(), shown: models[layer], layer: layer, layerCount: layers.count,
+      lower: Array(models.prefix(layer)), shown: models[layer], layer: layer,
+      layerCount: layers.count,
       ignoredModules: ignored)
   }
 

@@ -25,7 +25,9 @@ struct LessonOptions: ParsableArguments {
       discussion: "For a model of m > 1 inputs, separate steps with ';': \"0,1;0.5,0.9\"."))
   var input: [String] = []
 
+  // Unconditional, so that `--layer -1` is read as a number and refused as one.
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "The layer of a multi-layer PyTorch state_dict to show (default 0).",
       discussion: "Sequences run through the layers below it first; its inputs are then the STM "

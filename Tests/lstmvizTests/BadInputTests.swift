@@ -206,6 +206,19 @@ let badInputs: [BadInput] = [
     ["trace", "--model", "m.json", "--layer", "1"],
     ["m.json: line 1", "no layer 1"]),
   BadInput(
+    "a layer left out, though layer 0 is shown",
+    [
+      "m.json": stateDictJSON(
+        extra: #", "weight_ih_l2": [[1], [2], [3], [4]], "weight_hh_l2": [[1], [2], [3], [4]]"#)
+    ], ["trace", "--model", "m.json"], ["m.json: line 1", "layer 1 is missing"]),
+  BadInput(
+    "a broken upper layer, though layer 0 is shown",
+    ["m.json": stateDictJSON(extra: #", "weight_ih_l1": [[1], [2], [3], [4]]"#)],
+    ["trace", "--model", "m.json"], ["m.json: line 1", "missing weight_hh_l1"]),
+  BadInput(
+    "a negative layer", ["m.json": stateDictJSON()],
+    ["trace", "--model", "m.json", "--layer", "-1"], ["--layer must be 0 or more, got -1"]),
+  BadInput(
     "weights that overflow a gate's x",
     [
       "l.json": lessonJSON(

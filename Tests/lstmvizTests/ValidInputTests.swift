@@ -71,7 +71,9 @@ struct TracedInputs {
       with: Data(contentsOf: URL(fileURLWithPath: golden("torch-1x1.state_dict.json"))))
     var prefixed: [String: Any] = ["fc.weight": [[0.5]], "fc.bias": [0.1]]
     for (key, value) in object as? [String: Any] ?? [:] { prefixed["lstm." + key] = value }
+    // A second layer does not change what layer 0 shows.
     prefixed["lstm.weight_ih_l1"] = [[1], [2], [3], [4]]
+    prefixed["lstm.weight_hh_l1"] = [[1], [2], [3], [4]]
     let data = try JSONSerialization.data(withJSONObject: prefixed)
     let outcome = try trace(
       ["torch-1x1.state_dict.json": Array(data)], ["--model", "torch-1x1.state_dict.json"])
