@@ -8,10 +8,11 @@ public struct SequenceRun: Sendable {
   public let model: LSTMModel
   /// The sequence.
   public let sequence: InputSequence
-  /// STM after each step, `hiddenSize` values a step, step 0 (all zeros) first.
-  private let stmHistory: [Double]
-  /// LTM after each step, laid out as `stmHistory`.
-  private let ltmHistory: [Double]
+  /// STM after each step, `hiddenSize` values a step, step 0 (all zeros) first: the STM of
+  /// unit j after step t is at `t·hiddenSize + j`.
+  public let stmValues: [Double]
+  /// LTM after each step, laid out as `stmValues`.
+  public let ltmValues: [Double]
 
   /// Runs `sequence` through `model` from zero memories.
   ///
@@ -44,8 +45,8 @@ public struct SequenceRun: Sendable {
     }
     self.model = model
     self.sequence = sequence
-    stmHistory = stm
-    ltmHistory = ltm
+    stmValues = stm
+    ltmValues = ltm
   }
 
   /// The number of timesteps T.
@@ -54,24 +55,17 @@ public struct SequenceRun: Sendable {
   /// The memories after step `t` (0...T); `memories(after: 0)` is the zero start.
   public func memories(after t: Int) -> Memories {
     let range = t * model.hiddenSize..<(t + 1) * model.hiddenSize
-    return Memories(stm: Array(stmHistory[range]), ltm: Array(ltmHistory[range]))
+    return Memories(stm: Array(stmValues[range]), ltm: Array(ltmValues[range]))
   }
-
-  /// STM after each step, `hiddenSize` values a step, step 0 (all zeros) first: the STM of
-  /// unit j after step t is at `t·hiddenSize + j`.
-  public var stmValues: [Double] { stmHistory }
-
-  /// LTM after each step, laid out as `stmValues`.
-  public var ltmValues: [Double] { ltmHistory }
 
   /// The STM of unit `unit` after step `t` (0...T).
   public func stm(after t: Int, unit: Int) -> Double {
-    stmHistory[t * model.hiddenSize + unit]
+    stmValues[t * model.hiddenSize + unit]
   }
 
   /// The LTM of unit `unit` after step `t` (0...T).
   public func ltm(after t: Int, unit: Int) -> Double {
-    ltmHistory[t * model.hiddenSize + unit]
+    ltmValues[t * model.hiddenSize + unit]
   }
 
   /// Every number of step `t` (1...T), recomputed from the memories before it.

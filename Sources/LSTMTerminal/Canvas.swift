@@ -180,18 +180,12 @@ public struct Canvas: Sendable, Equatable {
   /// leaves a blank where its visible half would be. Returns the columns it takes.
   @discardableResult
   private mutating func set(_ character: Character, row: Int, column: Int, style: Style) -> Int {
+    // The screen's own characters (plot marks, box drawing) are one scalar, one column and
+    // never a control: they skip both lookups.
     let parts = character.unicodeScalars
-    if let scalar = parts.first, scalar.isCharacterOnItsOwn, parts.count == 1 {
-      // The screen's own characters (plot marks, box drawing): one column, never a control.
-      guard (0..<width).contains(column) else { return 1 }
-      let index = row * width + column
-      splitWideCharacter(at: index, column: column)
-      cells[index] = CanvasCell(character, style: style)
-      scalars[index] = scalar.value
-      return 1
-    }
-    let character: Character = character.holdsTerminalControl ? "�" : character
-    let columns = character.terminalColumns
+    let isOwn = parts.count == 1 && parts[parts.startIndex].isCharacterOnItsOwn
+    let character: Character = !isOwn && character.holdsTerminalControl ? "�" : character
+    let columns = isOwn ? 1 : character.terminalColumns
     let start = row * width
     for x in column..<column + columns where (0..<width).contains(x) {
       splitWideCharacter(at: start + x, column: x)

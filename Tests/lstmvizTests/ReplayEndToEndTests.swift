@@ -13,6 +13,14 @@ import Testing
     return folder.appendingPathComponent("class.txt")
   }
 
+  /// Keeps the first `count` lines of `file`, as a copy cut short would.
+  static func keepFirstLines(_ count: Int, of file: URL) throws {
+    let lines = try String(contentsOf: file, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    try (lines.prefix(count).joined(separator: "\n") + "\n").write(
+      to: file, atomically: true, encoding: .utf8)
+  }
+
   @Test func replayPagesThroughTheFrames() throws {
     let folder = try Support.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -95,16 +103,16 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = try Self.recordClass(in: folder)
     let whole = try String(contentsOf: file, encoding: .utf8)
-    var lines = whole.split(separator: "\n", omittingEmptySubsequences: false)
-    lines.removeLast(1 + 4)
-    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    // The last frame loses its last four rows (the file ends in a newline).
+    let kept = whole.split(separator: "\n", omittingEmptySubsequences: false).count - 1 - 4
+    try Self.keepFirstLines(kept, of: file)
     let cut = try Support.run(["replay", file.path])
     #expect(cut.status == 0)
     let lastFrame = try #require(whole.range(of: "──── frame 4 ·"))
     #expect(cut.stdout == String(whole[..<lastFrame.lowerBound]))
     #expect(
       cut.stderr
-        == "lstmviz: \(file.path): line \(lines.count + 1): frame 4 ends after 20 of 24 rows: "
+        == "lstmviz: \(file.path): line \(kept + 1): frame 4 ends after 20 of 24 rows: "
         + "the file is cut off there; its 3 whole frames are shown\n")
 
     let pane = try TmuxPane(["replay", file.path], in: folder, width: 100, height: 30)
@@ -120,10 +128,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = try Self.recordClass(in: folder)
     // Cut inside the first frame: nothing whole is left.
-    let lines = try String(contentsOf: file, encoding: .utf8).split(
-      separator: "\n", omittingEmptySubsequences: false
-    ).prefix(10)
-    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    try Self.keepFirstLines(10, of: file)
     let cut = try Support.run(["replay", file.path])
     #expect(cut.status == 2)
     #expect(cut.stdout.isEmpty)
