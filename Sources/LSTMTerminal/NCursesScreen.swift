@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import LSTMScreen
 
 /// The ncurses screen: the only code that talks to ncurses. It opens and restores the terminal,
 /// draws Canvases and reads keys; everything else is decided elsewhere.

@@ -1,3 +1,5 @@
+import LSTMScreen
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -29,7 +31,7 @@ public struct RecordingFileError: Error, Equatable, CustomStringConvertible {
 /// appended survives the program being killed. If a write fails (a full disk, say), the file is
 /// cut back to the end of the last complete piece, closed, and `failure` says why: the file then
 /// holds only whole pieces.
-public final class RecordingFile {
+public final class RecordingFile: RecordingSink {
   /// The path as given.
   public let path: String
   /// Why writing stopped, or nil while it goes on.

@@ -1,5 +1,6 @@
 import CNCurses
 import Foundation
+import LSTMScreen
 import Synchronization
 
 /// The signal that asked the session to end, or 0. Signal handlers only store into it; the

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LSTMCore
+import LSTMScreen
 import LSTMTerminal
 
 /// `lstmviz [LESSON]`, the default command: the lesson on the terminal, stepped with the keys.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import LSTMCore
+import LSTMFiles
+import LSTMScreen
 import LSTMTerminal
 
 /// The `lstmviz` command.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LSTMCore
+import LSTMFiles
 
 /// The options every command shares: which lesson, model and sequences to use.
 struct LessonOptions: ParsableArguments {

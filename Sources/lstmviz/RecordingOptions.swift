@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LSTMScreen
 import LSTMTerminal
 
 /// `--record`, `--cast` and `--force`: where a session is recorded, for the commands that show

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LSTMFiles
+import LSTMScreen
 import LSTMTerminal
 
 /// `lstmviz replay FILE.txt`: pages through a recorded session.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LSTMCore
+import LSTMScreen
 
 extension TraceFormat: ExpressibleByArgument {}
 

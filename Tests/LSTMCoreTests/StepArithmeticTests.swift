@@ -58,7 +58,7 @@ import Testing
     let vector = try randomModel(hiddenSize: 5, inputSize: 2, &random)
     let cases = [
       (
-        Lesson.statQuest.model,
+        try statQuestModel(),
         InputSequence(name: "walk", values: (0..<300).map { _ in random.next() * 2 })
       ),
       (
@@ -78,10 +78,10 @@ import Testing
     }
   }
 
-  @Test func theScalarCellsNumbersAddUpExactly() {
+  @Test func theScalarCellsNumbersAddUpExactly() throws {
     let values = (0..<200).map { Double($0 % 17) / 4 - 2 }
     expectEveryStepExact(
-      Lesson.statQuest.model, InputSequence(name: "ramp", values: values))
+      try statQuestModel(), InputSequence(name: "ramp", values: values))
   }
 
   @Test(arguments: [(1, 3), (3, 2), (11, 3), (16, 16), (40, 5)])

@@ -2,6 +2,7 @@ import CNCurses
 import LSTMViewModel
 import Testing
 
+@testable import LSTMScreen
 @testable import LSTMTerminal
 
 @Suite struct KeyDecodingTests {

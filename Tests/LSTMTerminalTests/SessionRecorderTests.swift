@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import LSTMScreen
 @testable import LSTMTerminal
 
 @Suite struct SessionRecorderTests {

@@ -1,4 +1,5 @@
 import LSTMCore
+import LSTMFiles
 import Testing
 
 @testable import LSTMViewModel

@@ -1,4 +1,5 @@
 import Foundation
+import LSTMScreen
 import LSTMTerminal
 import Testing
 

@@ -1,0 +1,93 @@
+import LSTMViewModel
+
+/// Lays a `State` out as a frame: what the class sees.
+///
+/// Pure: the same state always gives the same canvas, and nothing is drawn outside
+/// `state.width`×`state.height`. Every frame costs the same whatever the sequence's length: it
+/// reads one recomputed step and the history's fixed number of buckets.
+public enum Screen {
+  /// The smallest screen the cell fits on.
+  public static let minimumWidth = 80
+  /// The smallest screen the cell fits on.
+  public static let minimumHeight = 24
+
+  /// The frame for `state`.
+  public static func render(_ state: State) -> Canvas {
+    var canvas = Canvas(width: state.width, height: state.height)
+    guard state.width >= minimumWidth, state.height >= minimumHeight else {
+      drawTooSmall(state, on: &canvas)
+      return canvas
+    }
+    if let step = state.step, let run = state.run {
+      Layout(state: state, step: step, run: run).draw(on: &canvas)
+    } else {
+      canvas.put("This lesson has no steps to show.", row: 2, column: 2)
+    }
+    drawFooter(state, on: &canvas)
+    if state.isShowingHelp {
+      Help.draw(on: &canvas, lesson: state.lesson)
+    }
+    return canvas
+  }
+
+  /// The centred "terminal too small" message, which still says how to quit.
+  private static func drawTooSmall(_ state: State, on canvas: inout Canvas) {
+    let message = [
+      "terminal too small:", "need \(minimumWidth)×\(minimumHeight),",
+      "have \(state.width)×\(state.height)", "", "q quits",
+    ]
+    let oneLine = [
+      "terminal too small: need \(minimumWidth)×\(minimumHeight), have \(state.width)×\(state.height)",
+      "", "q quits",
+    ]
+    let lines = oneLine[0].count <= state.width ? oneLine : message
+    let top = max((state.height - lines.count) / 2, 0)
+    for (index, line) in lines.enumerated() {
+      let column = max((state.width - line.count) / 2, 0)
+      let style = index == 0 ? Style(.warning, bold: true) : Style(.plain)
+      canvas.put(line, row: top + index, column: column, style: style)
+    }
+  }
+
+  /// The key hints on the last row, and the status message above it.
+  ///
+  /// Hints that do not fit are left out, least needed first; `? help` and `q quit` always show.
+  private static func drawFooter(_ state: State, on canvas: inout Canvas) {
+    let bottom = state.height - 1
+    var hints: [(key: String, what: String, priority: Int)] = [
+      ("←/→", state.stage == nil ? "step" : "stage", 1), ("↑/↓", "sequence", 3),
+      (
+        "s", state.stage == nil ? "stages" : state.stage == .output ? "stages off" : "next stage", 2
+      ),
+      ("space", state.isPlaying ? "pause" : "play", 2),
+    ]
+    if state.isPlaying {
+      hints.append(("+/-", "speed: every " + formatSeconds(state.tickInterval), 1))
+    }
+    if state.hiddenSize > 1 { hints.append(("[/]", "unit", 1)) }
+    hints += [("?", "help", 0), ("q", "quit", 0)]
+    if state.isShowingHelp {
+      hints = [("any key", "closes help", 0), ("q", "quit", 0)]
+    }
+    func width(_ hints: [(key: String, what: String, priority: Int)]) -> Int {
+      hints.reduce(0) { $0 + $1.key.count + $1.what.count + 3 } - 2
+    }
+    for priority in [3, 2, 1] where width(hints) > state.width {
+      hints.removeAll { $0.priority == priority }
+    }
+    var column = 0
+    for hint in hints {
+      column = canvas.put(hint.key, row: bottom, column: column, style: Style(.heading, bold: true))
+      column = canvas.put(" " + hint.what + "  ", row: bottom, column: column, style: Style(.dim))
+    }
+    if let message = state.statusMessage {
+      canvas.put(message, row: bottom - 1, column: 0, style: Style(.warning, bold: true))
+    }
+  }
+
+  /// `1 s`, `0.5 s`.
+  static func formatSeconds(_ seconds: Double) -> String {
+    let tenths = Int((seconds * 10).rounded())
+    return tenths % 10 == 0 ? "\(tenths / 10) s" : "\(tenths / 10).\(tenths % 10) s"
+  }
+}

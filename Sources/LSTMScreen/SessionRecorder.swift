@@ -1,0 +1,143 @@
+import Foundation
+import LSTMViewModel
+
+/// Where a frame sits in the lesson, and what led to it: what a recording says about each frame.
+public struct FrameContext: Sendable, Equatable {
+  /// The key that led to the frame (`right`, `q`), or `start`, `resize`, `tick`.
+  public var key: String
+  /// The name of the sequence shown.
+  public var sequence: String
+  /// The timestep shown, counting from 1.
+  public var t: Int
+  /// The number of timesteps in the sequence.
+  public var steps: Int
+  /// Seconds since the session started.
+  public var elapsed: Double
+
+  /// Makes a context.
+  public init(key: String, sequence: String, t: Int, steps: Int, elapsed: Double) {
+    self.key = key
+    self.sequence = sequence
+    self.t = t
+    self.steps = steps
+    self.elapsed = elapsed
+  }
+}
+
+/// Where a recording's text goes: a file on disk (LSTMTerminal's `RecordingFile`), or memory in
+/// tests. Once an append fails, the sink says why in `failure` and takes nothing more.
+public protocol RecordingSink: AnyObject {
+  /// The path shown when the sink fails, as the user named it.
+  var path: String { get }
+  /// Why the last append failed, such as "No space left on device"; nil while all is well.
+  var failure: String? { get }
+  /// Appends `text`, written through at once; false if it could not be written.
+  @discardableResult func append(_ text: String) -> Bool
+  /// Closes the sink; later appends fail.
+  func close()
+}
+
+/// Records a session to a text recording, an asciicast, or both: every frame that differs from
+/// the one before, written as soon as it is shown.
+///
+/// A file that fails stops on its own; the other one, and the session, go on. `record` then
+/// returns the status message to show, once.
+public final class SessionRecorder {
+  private let title: String
+  private let date: Date
+  private let color: Bool
+  private var text: (any RecordingSink)?
+  private var cast: (any RecordingSink)?
+  private var last: Canvas?
+  private var lastElapsed: Double = 0
+  /// The number of frames recorded so far.
+  public private(set) var frameCount = 0
+
+  /// Records to `text` (the text format of `Recording`) and `cast` (asciicast v2), either of
+  /// which may be nil. The lesson's `title` and the start `date` go into the headers; the cast
+  /// uses colour unless `color` is false.
+  public init(
+    text: (any RecordingSink)?, cast: (any RecordingSink)?, title: String, date: Date, color: Bool
+  ) {
+    self.text = text
+    self.cast = cast
+    self.title = title
+    self.date = date
+    self.color = color
+  }
+
+  /// Whether any file is still being written.
+  public var isRecording: Bool { text != nil || cast != nil }
+
+  /// Records `canvas` if it differs from the last frame recorded. Returns
+  /// `"recording stopped: reason (path)"` when a file has just failed, else nil.
+  @discardableResult
+  public func record(_ canvas: Canvas, context: FrameContext) -> String? {
+    guard isRecording, canvas != last else { return nil }
+    let previous = last
+    last = canvas
+    frameCount += 1
+    // Times never go backwards, whatever the clock did.
+    let elapsed = max(context.elapsed.isFinite ? context.elapsed : 0, lastElapsed)
+    lastElapsed = elapsed
+    var failures: [String] = []
+    if let file = text {
+      var context = context
+      context.elapsed = elapsed
+      let frame = RecordedFrame(number: frameCount, context: context, canvas: canvas)
+      let header =
+        previous == nil
+        ? RecordingHeader(title: title, date: date, width: canvas.width, height: canvas.height)
+          .text : ""
+      if !file.append(header + frame.text) {
+        failures.append("\(file.failure ?? "write failed") (\(file.path))")
+        text = nil
+      }
+    }
+    if let file = cast {
+      let header =
+        previous == nil
+        ? Asciicast.header(
+          width: canvas.width, height: canvas.height, timestamp: date, title: title) + "\n"
+        : ""
+      let resized = previous.map { $0.width != canvas.width || $0.height != canvas.height }
+      let drawing = Asciicast.drawing(canvas, color: color, clear: resized ?? true)
+      if !file.append(header + Asciicast.event(seconds: elapsed, data: drawing) + "\n") {
+        failures.append("\(file.failure ?? "write failed") (\(file.path))")
+        cast = nil
+      }
+    }
+    return failures.isEmpty ? nil : "recording stopped: " + failures.joined(separator: "; ")
+  }
+
+  /// Ends the recording and closes the files. The cast ends as a session does: the cursor
+  /// shown again, below the last frame.
+  public func finish() {
+    if let cast, let last {
+      cast.append(
+        Asciicast.event(seconds: lastElapsed, data: Asciicast.ending(height: last.height)) + "\n")
+    }
+    text?.close()
+    cast?.close()
+    text = nil
+    cast = nil
+  }
+}
+
+extension RecordedFrame {
+  /// Frame `number`, showing `canvas` in `context`.
+  public init(number: Int, context: FrameContext, canvas: Canvas) {
+    self.init(
+      number: number, elapsed: context.elapsed, key: context.key, sequence: context.sequence,
+      t: context.t, steps: context.steps, canvas: canvas)
+  }
+}
+
+extension FrameContext {
+  /// The context of the frame that shows `state`, led to by `key`, `elapsed` seconds in.
+  public init(state: State, key: String, elapsed: Double) {
+    self.init(
+      key: key, sequence: state.run?.sequence.name ?? "", t: state.t, steps: state.stepCount,
+      elapsed: elapsed)
+  }
+}
