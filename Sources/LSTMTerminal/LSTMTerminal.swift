@@ -1,0 +1,6 @@
+// LSTMTerminal: the I/O edge.
+//
+// Holds: the ncurses backend (colour pairs, blitting a Canvas, reading keys), key decoding,
+// signals and the crash restore that always give the terminal back, and recording files on disk
+// (`RecordingFile`, a `RecordingSink`).
+// It is the only module that imports CNCurses. Imports: LSTMScreen, LSTMViewModel, CNCurses.
