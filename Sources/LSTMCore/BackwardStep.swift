@@ -130,14 +130,15 @@ extension SequenceRun {
   }
 }
 
-/// `Wᵀ·gradients`, each entry summed over the rows in order from 0.
+/// `Wᵀ·gradients`, each entry summed over the rows in order from 0 (as `addBack` adds).
 func backContributions(_ gradients: [Double], _ weights: Matrix) -> [Double] {
-  let columns = weights.columnMajor
-  return gradients.withUnsafeBufferPointer { gradients in
-    columns.withUnsafeBufferPointer { columns in
-      (0..<weights.columns).map { column in backSum(gradients, columns, column: column) }
+  var out = [Double](repeating: 0, count: weights.columns)
+  gradients.withUnsafeBufferPointer { gradients in
+    weights.storage.withUnsafeBufferPointer { weights in
+      out.withUnsafeMutableBufferPointer { out in addBack(gradients, weights, into: out) }
     }
   }
+  return out
 }
 
 /// The four gates' vectors added entry by entry, in gate order.

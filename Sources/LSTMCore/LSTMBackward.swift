@@ -26,88 +26,6 @@ extension SequenceRun {
     return vectorGradients(of: objective)
   }
 
-  /// The whole backward pass of a vector cell.
-  private func vectorGradients(of objective: Objective) -> LSTMGradients {
-    let n = model.hiddenSize
-    let m = model.inputSize
-    let steps = count
-    var ltmGradients = [Double](repeating: 0, count: (steps + 1) * n)
-    var stmGradients = [Double](repeating: 0, count: (steps + 1) * n)
-    var inputGradients = [Double](repeating: 0, count: steps * m)
-    var xGradients = PerGate { _ in [Double](repeating: 0, count: steps * n) }
-    var directPath = [Double](repeating: 1, count: (steps + 1) * n)
-    var stmWeightSums = PerGate { _ in [Double](repeating: 0, count: n * n) }
-    var inputWeightSums = PerGate { _ in [Double](repeating: 0, count: n * m) }
-    var biasSums = PerGate { _ in [Double](repeating: 0, count: n) }
-    let stmColumns = model.gates.map { _, weights in weights.stmWeights.columnMajor }
-    let inputColumns = model.gates.map { _, weights in weights.inputWeights.columnMajor }
-    let prediction = stmValues[steps * n..<(steps + 1) * n]
-    for j in 0..<n {
-      stmGradients[steps * n + j] = objective.stmGradient(unit: j, prediction: prediction)
-    }
-    var carried = [Double](repeating: 0, count: n)
-    var trace = StepTrace(t: 0, inputSize: m, hiddenSize: n)
-    for t in stride(from: steps, through: 1, by: -1) {
-      // Step t again, from the memories stored before it: the same code as the run's.
-      trace.t = t - 1
-      for j in 0..<n {
-        trace.stm[j] = stmValues[(t - 1) * n + j]
-        trace.ltm[j] = ltmValues[(t - 1) * n + j]
-      }
-      model.advance(&trace, input: sequence.input(at: t))
-      for j in 0..<n {
-        let forget = trace.gates.forget.value[j]
-        let unit = UnitBackward(
-          stm: stmGradients[t * n + j], carried: carried[j], forget: forget,
-          input: trace.gates.input.value[j], candidate: trace.gates.candidate.value[j],
-          output: trace.gates.output.value[j], ltmIn: trace.ltmIn[j],
-          potential: trace.stmPotential[j])
-        ltmGradients[t * n + j] = unit.ltm
-        xGradients.forget[(t - 1) * n + j] = unit.x.forget
-        xGradients.input[(t - 1) * n + j] = unit.x.input
-        xGradients.candidate[(t - 1) * n + j] = unit.x.candidate
-        xGradients.output[(t - 1) * n + j] = unit.x.output
-        carried[j] = unit.ltm * forget
-        directPath[(t - 1) * n + j] = directPath[t * n + j] * forget
-      }
-      let stepRange = (t - 1) * n..<t * n
-      for gate in Gate.allCases {
-        xGradients[gate].withUnsafeBufferPointer { all in
-          let x = UnsafeBufferPointer(rebasing: all[stepRange])
-          for j in 0..<n {
-            for k in 0..<n {
-              stmWeightSums[gate][j * n + k] += x[j] * trace.stmIn[k]
-            }
-            for k in 0..<m {
-              inputWeightSums[gate][j * m + k] += x[j] * trace.input[k]
-            }
-            biasSums[gate][j] += x[j]
-          }
-        }
-      }
-      for k in 0..<n {
-        stmGradients[(t - 1) * n + k] = sumOverGates(xGradients, stmColumns, stepRange, k)
-      }
-      for k in 0..<m {
-        inputGradients[(t - 1) * m + k] = sumOverGates(xGradients, inputColumns, stepRange, k)
-      }
-    }
-    for j in 0..<n {
-      ltmGradients[j] = carried[j]
-    }
-    let weightGradients = PerGate { gate in
-      GateWeights(
-        stmWeights: Matrix(rows: n, columns: n, storage: stmWeightSums[gate]),
-        inputWeights: Matrix(rows: n, columns: m, storage: inputWeightSums[gate]),
-        bias: biasSums[gate])
-    }
-    return LSTMGradients(
-      objective: objective, objectiveValue: objective.value(prediction: prediction),
-      hiddenSize: n, inputSize: m, count: steps, ltmGradients: ltmGradients,
-      stmGradients: stmGradients, inputGradients: inputGradients, xGradients: xGradients,
-      directPathProducts: directPath, weightGradients: weightGradients)
-  }
-
   /// The whole backward pass of the scalar cell, on plain numbers. The forward steps are
   /// recomputed a block at a time: every step's x needs only the stored memories, so each
   /// activation runs over a whole block at once (the same bits as one at a time).
@@ -193,25 +111,6 @@ extension SequenceRun {
       stmGradients: stmGradients, inputGradients: inputGradients, xGradients: xGradients,
       directPathProducts: directPath, weightGradients: weightGradients)
   }
-}
-
-/// `Σ_gates Σ_j ∂J/∂x_g[j]·W_g[j, column]`: each gate's sum from 0 over its units, then the four
-/// added in gate order. `columns` holds each gate's W column by column.
-@inline(__always)
-func sumOverGates(
-  _ xGradients: PerGate<[Double]>, _ columns: PerGate<[Double]>, _ step: Range<Int>,
-  _ column: Int
-) -> Double {
-  var total = 0.0
-  for (g, gate) in Gate.allCases.enumerated() {
-    let part = xGradients[gate].withUnsafeBufferPointer { all in
-      columns[gate].withUnsafeBufferPointer { weights in
-        backSum(UnsafeBufferPointer(rebasing: all[step]), weights, column: column)
-      }
-    }
-    total = g == 0 ? part : total + part
-  }
-  return total
 }
 
 /// A block of the scalar cell's forward steps, recomputed from the stored memories: each gate's

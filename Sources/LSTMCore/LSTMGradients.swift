@@ -93,30 +93,23 @@ struct UnitBackward {
   }
 }
 
-extension Matrix {
-  /// The entries column by column: entry (r, c) at `c·rows + r`, so that a column is contiguous.
-  var columnMajor: [Double] {
-    var entries = [Double](repeating: 0, count: rows * columns)
-    for r in 0..<rows {
-      for c in 0..<columns {
-        entries[c * rows + r] = self[r, c]
-      }
-    }
-    return entries
-  }
-}
-
-/// `Σ_j gradients[j]·W[j, column]` summed over j in order from 0: what one gate's ∂J/∂x sends back
-/// to entry `column` of the STM or the input. `columnMajor` is W column by column.
+/// `out[k] = Σ_j gradients[j]·W[j, k]` for every column k: what one gate's ∂J/∂x sends back to
+/// the STM or the input. Each entry is summed over j in order from 0; the loop runs over the
+/// columns inside, so the sums move on together. `weights` is W row by row.
 @inline(__always)
-func backSum(
-  _ gradients: UnsafeBufferPointer<Double>, _ columnMajor: UnsafeBufferPointer<Double>,
-  column: Int
-) -> Double {
-  let rows = gradients.count
-  var sum = 0.0
-  for j in 0..<rows {
-    sum += gradients[j] * columnMajor[column * rows + j]
+func addBack(
+  _ gradients: UnsafeBufferPointer<Double>, _ weights: UnsafeBufferPointer<Double>,
+  into out: UnsafeMutableBufferPointer<Double>
+) {
+  let columns = out.count
+  for k in 0..<columns {
+    out[k] = 0
   }
-  return sum
+  for j in 0..<gradients.count {
+    let gradient = gradients[j]
+    let row = j * columns
+    for k in 0..<columns {
+      out[k] += gradient * weights[row + k]
+    }
+  }
 }

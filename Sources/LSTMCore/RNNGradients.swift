@@ -77,8 +77,6 @@ extension RNNRun {
     var stmWeightSums = [Double](repeating: 0, count: n * n)
     var inputWeightSums = [Double](repeating: 0, count: n * m)
     var biasSums = [Double](repeating: 0, count: n)
-    let stmColumns = model.weights.stmWeights.columnMajor
-    let inputColumns = model.weights.inputWeights.columnMajor
     let diagonal = (0..<n).map { j in model.weights.stmWeights[j, j] }
     let prediction = stmValues[steps * n..<(steps + 1) * n]
     for j in 0..<n {
@@ -103,14 +101,16 @@ extension RNNRun {
       }
       xGradients.withUnsafeBufferPointer { all in
         let x = UnsafeBufferPointer(rebasing: all[(t - 1) * n..<t * n])
-        stmColumns.withUnsafeBufferPointer { columns in
-          for k in 0..<n {
-            stmGradients[(t - 1) * n + k] = backSum(x, columns, column: k)
+        stmGradients.withUnsafeMutableBufferPointer { stm in
+          model.weights.stmWeights.storage.withUnsafeBufferPointer { weights in
+            addBack(
+              x, weights, into: UnsafeMutableBufferPointer(rebasing: stm[(t - 1) * n..<t * n]))
           }
         }
-        inputColumns.withUnsafeBufferPointer { columns in
-          for k in 0..<m {
-            inputGradients[(t - 1) * m + k] = backSum(x, columns, column: k)
+        inputGradients.withUnsafeMutableBufferPointer { input in
+          model.weights.inputWeights.storage.withUnsafeBufferPointer { weights in
+            addBack(
+              x, weights, into: UnsafeMutableBufferPointer(rebasing: input[(t - 1) * m..<t * m]))
           }
         }
       }
