@@ -36,9 +36,7 @@ public struct SequenceRun: Sendable {
         ltm.append(step.ltm)
       }
     } else {
-      var trace = StepTrace(t: 0, inputSize: model.inputSize, hiddenSize: n)
-      for t in stride(from: 1, through: sequence.count, by: 1) {
-        model.advance(&trace, input: sequence.input(at: t))
+      model.forEachStep(of: sequence) { trace in
         stm.append(contentsOf: trace.stm)
         ltm.append(contentsOf: trace.ltm)
       }
@@ -78,12 +76,16 @@ public struct SequenceRun: Sendable {
 }
 
 extension LSTMModel {
-  /// Calls `body` with the trace of each step of `sequence` in turn, reusing one buffer.
+  /// Calls `body` with the trace of each step of `sequence` in turn, from zero memories,
+  /// reusing one buffer: the one loop that runs a sequence through the cell.
   ///
-  /// This is how a whole trace is streamed: memory stays the same whatever the length.
-  public func forEachStep(
-    of sequence: InputSequence, _ body: (StepTrace) throws -> Void
-  ) rethrows {
+  /// This is how a whole trace is streamed: memory stays the same whatever the length, and
+  /// nothing is allocated after the first step. `body` may stop the run by throwing; its error
+  /// type is kept, so a run that looks for the first overflow throws its own error.
+  @inlinable
+  public func forEachStep<Failure: Error>(
+    of sequence: InputSequence, _ body: (StepTrace) throws(Failure) -> Void
+  ) throws(Failure) {
     var trace = StepTrace(t: 0, inputSize: inputSize, hiddenSize: hiddenSize)
     for t in stride(from: 1, through: sequence.count, by: 1) {
       advance(&trace, input: sequence.input(at: t))
