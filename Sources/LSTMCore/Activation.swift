@@ -7,14 +7,6 @@ public enum Activation: String, Sendable, Equatable {
   /// The hyperbolic tangent, between -1 and 1: a "potential" memory.
   case tanh
 
-  /// The symbol shown on screen: `σ` or `tanh`.
-  public var symbol: String {
-    switch self {
-    case .sigmoid: "σ"
-    case .tanh: "tanh"
-    }
-  }
-
   /// Applies the function to `x`: `stableSigmoid(x)`, or the cell's tanh (`lstmviz_tanh`).
   ///
   /// Both are the C functions of `CLSTMKernels` (Sources/CLSTMKernels/activation_formulas.h):

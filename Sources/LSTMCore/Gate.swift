@@ -1,37 +1,18 @@
 /// The four blocks of an LSTM cell, in the order the seed walks through them.
 public enum Gate: String, CaseIterable, Sendable, Equatable, Hashable {
-  /// Forget gate, `f`: the % of LTM to remember.
+  /// The forget gate, `f`: σ(x_f) is the % of LTM to remember.
   case forget
-  /// Input gate, `i`: the % of potential LTM retained.
+  /// The input gate, `i`: σ(x_i) is the % of the potential LTM retained.
   case input
-  /// Input gate, `g` (c̃): the potential LTM.
+  /// Not a gate of its own but the input gate's potential LTM, `g` (c̃, the candidate):
+  /// tanh(x_g), which `.input` scales before it is added to the LTM.
   case candidate
-  /// Output gate, `o`: the % of potential STM retained.
+  /// The output gate, `o`: σ(x_o) is the % of the potential STM retained.
   case output
 
   /// The activation that turns this gate's x into its value.
   public var activation: Activation {
     self == .candidate ? .tanh : .sigmoid
-  }
-
-  /// The standard symbol: f, i, g or o.
-  public var symbol: String {
-    switch self {
-    case .forget: "f"
-    case .input: "i"
-    case .candidate: "g"
-    case .output: "o"
-    }
-  }
-
-  /// What the seed calls this gate's value.
-  public var meaning: String {
-    switch self {
-    case .forget: "% of LTM to remember"
-    case .input: "% of potential retained"
-    case .candidate: "potential LTM"
-    case .output: "% of potential STM retained"
-    }
   }
 
   /// The order of the gate blocks in PyTorch's `weight_ih_l0`: i, f, g, o.
@@ -42,9 +23,10 @@ public enum Gate: String, CaseIterable, Sendable, Equatable, Hashable {
 public struct PerGate<Value> {
   /// The forget gate's value.
   public var forget: Value
-  /// The input gate's "% of potential retained" value.
+  /// The input gate's value, `i`: the "% of potential retained".
   public var input: Value
-  /// The input gate's "potential LTM" value.
+  /// The potential LTM's value, `g` (c̃): what the input gate offers the LTM (see
+  /// `Gate.candidate`).
   public var candidate: Value
   /// The output gate's value.
   public var output: Value

@@ -50,7 +50,7 @@ enum ModelDecoding {
       guard let gateNode = gates[gate.rawValue] else {
         throw fields.error(
           path, node,
-          "the model is missing the gate \(gate.rawValue.quoted) (\(gate.meaning)); "
+          "the model is missing the gate \(gate.rawValue.quoted); "
             + "a scalar model has \(fields.listing(gateKeys))")
       }
       let values = try fields.object(gateNode, at: gatePath, known: weightKeys, what: "a gate")
