@@ -9,14 +9,14 @@ public enum Asciicast {
   public static func header(width: Int, height: Int, timestamp: Date, title: String) -> String {
     let seconds = Int(timestamp.timeIntervalSince1970.rounded(.down))
     return "{\"version\": 2, \"width\": \(max(width, 1)), \"height\": \(max(height, 1)), "
-      + "\"timestamp\": \(seconds), \"title\": \(json(title)), "
+      + "\"timestamp\": \(seconds), \"title\": \(JSONString.literal(title)), "
       + "\"env\": {\"TERM\": \"xterm-256color\"}}"
   }
 
   /// An output event line, without its newline: `data` written at `seconds`.
   public static func event(seconds: Double, data: String) -> String {
     let seconds = seconds.isFinite ? max(seconds, 0) : 0
-    return "[\(String(format: "%.6f", seconds)), \"o\", \(json(data))]"
+    return "[\(String(format: "%.6f", seconds)), \"o\", \(JSONString.literal(data))]"
   }
 
   /// The ANSI text that draws `canvas` over whatever was shown before: the cursor hidden, every
@@ -57,24 +57,5 @@ public enum Asciicast {
     if look.attributes.contains(.reverse) { codes.append("7") }
     if let foreground = look.foreground { codes.append("38;5;\(foreground)") }
     return "\u{1B}[" + codes.joined(separator: ";") + "m"
-  }
-
-  /// `text` as a JSON string literal.
-  public static func json(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 }

@@ -12,7 +12,7 @@ struct TraceJSON {
   func write() throws {
     let model = lesson.model
     try writer.write("{\n \"title\": ")
-    try string(lesson.title)
+    try writer.write(JSONString.literal(lesson.title))
     try writer.write(",\n \"inputSize\": ")
     try writer.write(model.inputSize)
     try writer.write(",\n \"hiddenSize\": ")
@@ -21,7 +21,7 @@ struct TraceJSON {
     let predictions = lesson.predictions()
     for (k, sequence) in lesson.sequences.enumerated() {
       try writer.write(k == 0 ? "\n  {\"name\": " : ",\n  {\"name\": ")
-      try string(sequence.name)
+      try writer.write(JSONString.literal(sequence.name))
       try writer.write(", \"prediction\": ")
       try numbers(predictions[k])
       try writer.write(", \"steps\": [")
@@ -79,24 +79,5 @@ struct TraceJSON {
       }
     }
     try writer.write(byte: UInt8(ascii: "]"))
-  }
-
-  /// A JSON string literal: quotes, backslashes and control characters escaped.
-  func string(_ text: String) throws {
-    try writer.write(byte: UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): try writer.write("\\\"")
-      case UInt8(ascii: "\\"): try writer.write("\\\\")
-      case UInt8(ascii: "\n"): try writer.write("\\n")
-      case UInt8(ascii: "\r"): try writer.write("\\r")
-      case UInt8(ascii: "\t"): try writer.write("\\t")
-      case 0..<0x20:
-        let hex = String(byte, radix: 16)
-        try writer.write("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-      default: try writer.write(byte: byte)
-      }
-    }
-    try writer.write(byte: UInt8(ascii: "\""))
   }
 }
