@@ -49,6 +49,31 @@ enum DecimalNumber {
     return value(bytes, range)
   }
 
+  /// Reads `text` as one number, the blanks around it ignored: a CSV header cell, an
+  /// `--input` number.
+  static func read(blankPadded text: some StringProtocol) -> Reading {
+    Array(text.utf8).withUnsafeBufferPointer { bytes in
+      read(bytes, withoutBlanks(bytes, 0..<bytes.count))
+    }
+  }
+
+  /// `range` without the blanks at either end: the one trimming of the text around a number.
+  @inline(__always)
+  static func withoutBlanks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>
+  {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end, isBlank(bytes[start]) { start += 1 }
+    while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+    return start..<end
+  }
+
+  /// Whether `byte` is a blank that may stand around a number: a space or a tab.
+  @inline(__always)
+  static func isBlank(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+  }
+
   /// The value of `bytes[range]`, whose text is already known to be a well-formed number.
   static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Reading {
     var i = range.lowerBound

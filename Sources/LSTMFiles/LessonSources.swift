@@ -202,14 +202,7 @@ extension Lesson {
         throw LessonError(file: nil, location: option, message: what)
       }
       for (k, item) in items.enumerated() {
-        let bytes = Array(item.utf8)
-        let reading = bytes.withUnsafeBufferPointer { buffer in
-          var start = 0
-          var end = buffer.count
-          while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start += 1 }
-          while end > start, buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09 { end -= 1 }
-          return DecimalNumber.read(buffer, start..<end)
-        }
+        let reading = DecimalNumber.read(blankPadded: item)
         let itemName = "number \(k + 1)" + (hasSteps ? " of step \(s + 1)" : "")
         switch reading {
         case .value(let value): values.append(value)

@@ -36,8 +36,8 @@ private struct CSVReader {
     self.note = note
   }
 
-  /// A cell: where its text is, and whether it ended its row.
-  struct Cell {
+  /// One field (a cell of the table): where its text is, and whether it ended its row.
+  struct CSVField {
     var range: Range<Int>
     var quoted: Bool
     var endsRow: Bool
@@ -66,8 +66,8 @@ private struct CSVReader {
       let rowLine = line
       var column = 0
       while true {
-        let cell = try nextCell(column: column)
-        let reading = withText(cell) { $0.isEmpty ? nil : DecimalNumber.read($0, 0..<$0.count) }
+        let field = try nextField(column: column)
+        let reading = withText(field) { $0.isEmpty ? nil : DecimalNumber.read($0, 0..<$0.count) }
         if column >= width {
           if reading != nil {
             throw failure(
@@ -81,12 +81,12 @@ private struct CSVReader {
               "a number below an empty cell (line \(ended)); a column may only end with empty cells"
             )
           }
-          columns[column].append(try number(reading, cell, rowLine, column, names[column]))
+          columns[column].append(try number(reading, field, rowLine, column, names[column]))
         } else if endedAt[column] == nil {
           endedAt[column] = rowLine
         }
         column += 1
-        if cell.endsRow { break }
+        if field.endsRow { break }
       }
       for missing in column..<max(column, width) where endedAt[missing] == nil {
         endedAt[missing] = rowLine
@@ -99,8 +99,8 @@ private struct CSVReader {
   mutating func header() throws(LessonError) -> [String] {
     var names: [String] = []
     while true {
-      let cell = try nextCell(column: names.count)
-      guard let name = withText(cell, { String(validating: $0, as: UTF8.self) }) else {
+      let field = try nextField(column: names.count)
+      guard let name = withText(field, { String(validating: $0, as: UTF8.self) }) else {
         throw failure(location(1, names.count), "the name is not valid UTF-8 text")
       }
       guard !name.isEmpty else {
@@ -109,7 +109,7 @@ private struct CSVReader {
           "the header has an empty name; name every column (from pandas, write with index=False)")
       }
       names.append(name)
-      if cell.endsRow { return names }
+      if field.endsRow { return names }
     }
   }
 
@@ -157,23 +157,23 @@ private struct CSVReader {
     return drafts
   }
 
-  /// Reads one cell and the separator after it.
-  mutating func nextCell(column: Int) throws(LessonError) -> Cell {
+  /// Reads one field and the separator after it.
+  mutating func nextField(column: Int) throws(LessonError) -> CSVField {
     let start = index
     let startLine = line
     if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-      return try quotedCell(column: column)
+      return try quotedField(column: column)
     }
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: ",") {
         index += 1
-        return Cell(range: start..<index - 1, quoted: false, endsRow: false)
+        return CSVField(range: start..<index - 1, quoted: false, endsRow: false)
       }
       if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
         let end = index
         endLine()
-        return Cell(range: start..<end, quoted: false, endsRow: true)
+        return CSVField(range: start..<end, quoted: false, endsRow: true)
       }
       if byte == UInt8(ascii: "\"") {
         let isLeadingSpace = bytes[start..<index].allSatisfy(isSpace)
@@ -182,15 +182,15 @@ private struct CSVReader {
             location(startLine, column),
             "a '\"' inside a cell that does not start with one; quote the whole cell")
         }
-        return try quotedCell(column: column)
+        return try quotedField(column: column)
       }
       index += 1
     }
-    return Cell(range: start..<index, quoted: false, endsRow: true)
+    return CSVField(range: start..<index, quoted: false, endsRow: true)
   }
 
-  /// Reads a cell in double quotes, unescaping `""` into `scratch`.
-  mutating func quotedCell(column: Int) throws(LessonError) -> Cell {
+  /// Reads a field in double quotes, unescaping `""` into `scratch`.
+  mutating func quotedField(column: Int) throws(LessonError) -> CSVField {
     let startLine = line
     index += 1
     scratch.removeAll(keepingCapacity: true)
@@ -204,14 +204,14 @@ private struct CSVReader {
           continue
         }
         while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-        if index == bytes.count { return Cell(range: 0..<0, quoted: true, endsRow: true) }
+        if index == bytes.count { return CSVField(range: 0..<0, quoted: true, endsRow: true) }
         if bytes[index] == UInt8(ascii: ",") {
           index += 1
-          return Cell(range: 0..<0, quoted: true, endsRow: false)
+          return CSVField(range: 0..<0, quoted: true, endsRow: false)
         }
         if isNewline(bytes[index]) {
           endLine()
-          return Cell(range: 0..<0, quoted: true, endsRow: true)
+          return CSVField(range: 0..<0, quoted: true, endsRow: true)
         }
         throw failure(
           location(line, column), "text after the closing '\"' of a quoted cell; expected ','")
@@ -233,26 +233,21 @@ private struct CSVReader {
     line += 1
   }
 
-  /// Calls `body` with the cell's text, without surrounding spaces.
-  func withText<R>(_ cell: Cell, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    if cell.quoted {
+  /// Calls `body` with the field's text, without the blanks around it.
+  func withText<R>(_ field: CSVField, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if field.quoted {
       return scratch.withUnsafeBufferPointer { buffer in
-        body(UnsafeBufferPointer(rebasing: buffer[trim(buffer, 0..<buffer.count)]))
+        body(
+          UnsafeBufferPointer(
+            rebasing: buffer[DecimalNumber.withoutBlanks(buffer, 0..<buffer.count)]))
       }
     }
-    return body(UnsafeBufferPointer(rebasing: bytes[trim(bytes, cell.range)]))
-  }
-
-  func trim(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
-    var start = range.lowerBound
-    var end = range.upperBound
-    while start < end, isSpace(buffer[start]) { start += 1 }
-    while end > start, isSpace(buffer[end - 1]) { end -= 1 }
-    return start..<end
+    return body(
+      UnsafeBufferPointer(rebasing: bytes[DecimalNumber.withoutBlanks(bytes, field.range)]))
   }
 
   func number(
-    _ reading: DecimalNumber.Reading, _ cell: Cell, _ line: Int, _ column: Int, _ name: String
+    _ reading: DecimalNumber.Reading, _ field: CSVField, _ line: Int, _ column: Int, _ name: String
   ) throws(LessonError) -> Double {
     let problem: String
     switch reading {
@@ -261,7 +256,7 @@ private struct CSVReader {
     case .nonFinite: problem = "is not a finite number"
     case .invalid: problem = "is not a number"
     }
-    let text = withText(cell) { excerpt($0) }
+    let text = withText(field) { excerpt($0) }
     throw failure(location(line, column, name), "\(text) \(problem)")
   }
 
@@ -274,14 +269,7 @@ private struct CSVReader {
   /// Whether a header cell is a number (as in a file written by `numpy.savetxt`, which has no
   /// header row), not a name.
   static func isNumber(_ name: String) -> Bool {
-    let bytes = Array(name.utf8)
-    return bytes.withUnsafeBufferPointer { buffer in
-      var start = 0
-      var end = buffer.count
-      while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start += 1 }
-      while end > start, buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09 { end -= 1 }
-      return DecimalNumber.read(buffer, start..<end) != .invalid
-    }
+    DecimalNumber.read(blankPadded: name) != .invalid
   }
 
   func location(_ line: Int, _ column: Int, _ name: String? = nil) -> String {
@@ -292,7 +280,7 @@ private struct CSVReader {
     LessonError(file: file, location: location, message: message + note)
   }
 
-  func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+  func isSpace(_ byte: UInt8) -> Bool { DecimalNumber.isBlank(byte) }
   func isNewline(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
   }
