@@ -114,20 +114,11 @@ struct CellText {
     }
   }
 
-  /// The gates of `stage`, in the order the seed computes them.
-  static func gates(of stage: Stage) -> [Gate] {
-    switch stage {
-    case .forget: [.forget]
-    case .input: [.candidate, .input]
-    case .output: [.output]
-    }
-  }
-
   /// The lines of one stage, laid out with `columns`: a heading, each gate's x and value, and
   /// the results.
   func lines(of stage: Stage, columns: Columns) -> [Line] {
     var lines: [Line] = []
-    for (index, gate) in CellText.gates(of: stage).enumerated() {
+    for (index, gate) in stage.gates.enumerated() {
       if index == 0 {
         let heading = heading(stage, gate, compact: columns.compact)
         lines.append(
@@ -264,7 +255,7 @@ struct CellText {
     let valueEquals = results.map { memoryText($0, tight: true).width }.max() ?? 0
     let resultWidth = results.map { numbers.signed($0.value).count }.max() ?? 0
     let headings = Stage.allCases.flatMap { stage in
-      CellText.gates(of: stage).map { 16 + gateLabel($0, compact: true).width }
+      stage.gates.map { 16 + gateLabel($0, compact: true).width }
     }
     let xWidth = wrapsX ? 0 : xEquals + 3 + numberWidth
     let width = max(xWidth, valueEquals + 3 + resultWidth, headings.max() ?? 0)

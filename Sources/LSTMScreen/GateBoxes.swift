@@ -122,7 +122,7 @@ struct GateBoxes {
   /// The text rows of a stage's box: each gate's derivation, then the results.
   private func content(of stage: Stage) -> [Line] {
     var lines: [Line] = []
-    for gate in CellText.gates(of: stage) {
+    for gate in stage.gates {
       lines.append(heading(gate))
       lines += derivation(gate)
     }

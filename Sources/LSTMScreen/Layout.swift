@@ -245,17 +245,6 @@ struct Layout {
   }
 }
 
-extension Gate {
-  /// The stage this gate belongs to.
-  var stage: Stage {
-    switch self {
-    case .forget: .forget
-    case .input, .candidate: .input
-    case .output: .output
-    }
-  }
-}
-
 /// `text`, cut to `width` terminal columns with an ellipsis if it is wider.
 func shortened(_ text: String, to width: Int) -> String {
   guard text.terminalColumns > width else { return text }
