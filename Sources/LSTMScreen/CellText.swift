@@ -10,7 +10,7 @@ struct CellText {
   let step: StepTrace
   let model: LSTMModel
   let unit: Int
-  let numbers: Numbers
+  let numbers: NumberStyle
 
   /// The indent of formula lines under a heading.
   static let indent = "  "

@@ -8,7 +8,7 @@ struct Diagram {
   let state: State
   let step: StepTrace
   let unit: Int
-  let numbers: Numbers
+  let numbers: NumberStyle
   /// The columns the lines span.
   let width: Int
   /// Where the forget, input and output gates act on the lines, if the layout places them.

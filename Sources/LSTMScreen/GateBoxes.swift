@@ -8,7 +8,7 @@ struct GateBoxes {
   let step: StepTrace
   let model: LSTMModel
   let unit: Int
-  let numbers: Numbers
+  let numbers: NumberStyle
   /// The width of the three boxes together.
   let width: Int
 

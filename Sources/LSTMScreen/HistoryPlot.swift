@@ -16,7 +16,7 @@ struct HistoryPlot {
   let history: History
   let t: Int
   let unit: Int
-  let numbers: Numbers
+  let numbers: NumberStyle
   /// The memories of step `t` once revealed: the LTM and STM after it, or nil while hidden.
   let now: RevealedMemories
 
@@ -69,7 +69,7 @@ struct HistoryPlot {
 
     /// The labels in the gutter and their rows: a banded lane's every row with `≥` its band's
     /// lower bound, else the top and bottom rows with their values.
-    func labels(_ numbers: Numbers) -> [(text: String, row: Int)] {
+    func labels(_ numbers: NumberStyle) -> [(text: String, row: Int)] {
       guard banded else {
         return [(numbers.signed(high), top), (numbers.signed(low), top + height - 1)]
       }
@@ -82,7 +82,7 @@ struct HistoryPlot {
 
   /// The plot in `width`×`height`: a title row, the lanes, an axis row, a step row.
   func lines(width: Int, height: Int) -> [Line] {
-    var grid = Grid(width: width, height: height)
+    var grid = PlotArea(width: width, height: height)
     guard history.buckets > 0, let input = history.input.first,
       history.ltm.indices.contains(unit), history.stm.indices.contains(unit)
     else { return grid.lines }
@@ -192,7 +192,7 @@ struct HistoryPlot {
   /// revealed: the column of step t may also hold later steps, which are not shown.
   private func draw(
     _ track: Track, in lane: Lane, columns: Int, current: Int, x: (Int) -> Int,
-    on grid: inout Grid
+    on grid: inout PlotArea
   ) {
     var previous: (x: Int, y: Double)?
     for column in 0..<columns {

@@ -19,7 +19,7 @@ public enum Screen {
       return canvas
     }
     if let step = state.step, let run = state.run {
-      Layout(state: state, step: step, run: run).draw(on: &canvas)
+      LessonView(state: state, step: step, run: run).draw(on: &canvas)
     } else {
       canvas.put("This lesson has no steps to show.", row: 2, column: 2)
     }

@@ -30,4 +30,16 @@ extension String {
     }
     return lines
   }
+
+  /// The string with spaces in front to make it `width` long.
+  func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+}
+
+/// `text`, cut to `width` terminal columns with an ellipsis if it is wider.
+func shortened(_ text: String, to width: Int) -> String {
+  guard text.terminalColumns > width else { return text }
+  guard width > 1 else { return text.prefix(columns: width) }
+  return text.prefix(columns: width - 1) + "…"
 }

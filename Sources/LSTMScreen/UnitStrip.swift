@@ -6,7 +6,7 @@ struct UnitStrip {
   let state: State
   let step: StepTrace
   let unit: Int
-  let numbers: Numbers
+  let numbers: NumberStyle
 
   /// Two rows, LTM and STM, showing as many units around the selected one as fit in `width`.
   func lines(width: Int) -> [Line] {

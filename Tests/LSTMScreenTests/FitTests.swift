@@ -130,7 +130,7 @@ import Testing
     // The weights as the terms show them (a bias's sign folded into its operator).
     var known = Set(values)
     if let model = state.run?.model, model.isScalar {
-      let numbers = Numbers(precision: state.precision, model: model)
+      let numbers = NumberStyle(precision: state.precision, model: model)
       for gate in Gate.allCases {
         let weights = model.gates[gate]
         for weight in weights.stmWeights.storage + weights.inputWeights.storage + weights.bias {

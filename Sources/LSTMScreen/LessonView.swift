@@ -6,20 +6,20 @@ import LSTMViewModel
 /// Three arrangements, by size: from 80×24 the stages stacked with sparklines for history; from
 /// 100×30 also the σ and tanh curves beside them and a history plot; from 120×40 (when it fits)
 /// the stages side by side in boxes, as in colah's diagram, each with its own curves.
-struct Layout {
+struct LessonView {
   let state: State
   let step: StepTrace
   let run: SequenceRun
 
   /// How numbers are written, weights to the decimals this model needs.
-  let numbers: Numbers
+  let numbers: NumberStyle
 
   /// The layout of step `step` of `run`, as `state` shows it.
   init(state: State, step: StepTrace, run: SequenceRun) {
     self.state = state
     self.step = step
     self.run = run
-    numbers = Numbers(precision: state.precision, model: run.model)
+    numbers = NumberStyle(precision: state.precision, model: run.model)
   }
 
   /// The selected unit, within the model.
@@ -38,7 +38,7 @@ struct Layout {
 
   /// Draws the frame above the footer.
   func draw(on canvas: inout Canvas) {
-    let width = min(state.width, Layout.maximumWidth)
+    let width = min(state.width, LessonView.maximumWidth)
     let rows = state.height - 1 - (state.statusMessage == nil ? 0 : 1)
     let boxes = GateBoxes(
       state: state, step: step, model: run.model, unit: unit, numbers: numbers, width: width)
@@ -100,7 +100,7 @@ struct Layout {
   /// form of the formulas that keeps every number whole fits beside them (a vector cell's
   /// labelled form does not); else they take the whole width, without curves.
   private func stackedColumns(width: Int) -> CellText.Columns {
-    let besideCurves = width - Layout.curvesWidth - 5
+    let besideCurves = width - LessonView.curvesWidth - 5
     if width >= 100 {
       let columns = text.columns(fitting: besideCurves)
       if !columns.wrapsX, columns.width <= besideCurves { return columns }
@@ -148,8 +148,8 @@ struct Layout {
 
   /// The σ and tanh curves beside the stacked stages, each gate's x marked.
   private func drawCurves(on canvas: inout Canvas, top: Int, left: Int, rows: Int) {
-    let width = min(min(state.width, Layout.maximumWidth) - left - 1, 40)
-    guard width >= Layout.curvesWidth, rows >= 10 else { return }
+    let width = min(min(state.width, LessonView.maximumWidth) - left - 1, 40)
+    guard width >= LessonView.curvesWidth, rows >= 10 else { return }
     func mark(_ gate: Gate) -> ActivationPlot.Mark? {
       guard state.reveals(gate.stage) else { return nil }
       return ActivationPlot.Mark(
@@ -243,11 +243,4 @@ struct Layout {
     }
     return line
   }
-}
-
-/// `text`, cut to `width` terminal columns with an ellipsis if it is wider.
-func shortened(_ text: String, to width: Int) -> String {
-  guard text.terminalColumns > width else { return text }
-  guard width > 1 else { return text.prefix(columns: width) }
-  return text.prefix(columns: width - 1) + "…"
 }
