@@ -80,18 +80,50 @@ struct HistoryPlot {
     }
   }
 
+  /// Where the plot's columns are: after a gutter of labels, one column per step when they
+  /// fit, else one per run of buckets.
+  private struct Columns {
+    /// The gutter's width, up to and including its `│`.
+    var gutter: Int
+    /// The columns right of the gutter.
+    var plotWidth: Int
+    /// The columns drawn: at most one per bucket.
+    var count: Int
+
+    /// The x of plotted column `column`, 0..<count.
+    func x(_ column: Int) -> Int {
+      count == 1 ? gutter : gutter + column * (plotWidth - 1) / (count - 1)
+    }
+  }
+
   /// The plot in `width`×`height`: a title row, the lanes, an axis row, a step row.
   func lines(width: Int, height: Int) -> [Line] {
-    var grid = PlotArea(width: width, height: height)
+    var area = PlotArea(width: width, height: height)
     guard history.buckets > 0, let input = history.input.first,
       history.ltm.indices.contains(unit), history.stm.indices.contains(unit)
-    else { return grid.lines }
+    else { return area.lines }
     let plotRows = height - 3
+    let lanes = self.lanes(rows: plotRows, firstInput: input)
+    let valueWidth = lanes.flatMap { $0.labels(numbers) }.map(\.text.count).max() ?? 7
+    let gutter = valueWidth + 2
+    let plotWidth = width - gutter - 1
+    guard plotWidth >= 8, plotRows >= 5, lanes[1].height >= 2 else { return area.lines }
+    let columns = Columns(
+      gutter: gutter, plotWidth: plotWidth, count: min(plotWidth, history.buckets))
+    drawLegend(inputs: lanes[0].tracks, columns: columns, width: width, on: &area)
+    drawScales(of: lanes, valueWidth: valueWidth, columns: columns, on: &area)
+    drawSteps(of: lanes, columns: columns, axis: 1 + plotRows, width: width, on: &area)
+    return area.lines
+  }
+
+  /// The two lanes in `rows` rows: the inputs (a third of the rows, at least 3) above the LTM
+  /// and the STM.
+  private func lanes(rows plotRows: Int, firstInput input: Series) -> [Lane] {
     let inputRows = max(plotRows / 3, 3)
     let inputs = zip(history.input, HistoryPlot.inputMarks).map { series, mark in
       Track(series: series, mark: mark, style: .plain)
     }
-    let lanes = [
+    return [
       Lane(
         top: 1, height: inputRows,
         tracks: inputs.isEmpty ? [Track(series: input, mark: "◆", style: .plain)] : inputs),
@@ -106,14 +138,16 @@ struct HistoryPlot {
             memory: .some(now.stm)),
         ]),
     ]
-    let valueWidth = lanes.flatMap { $0.labels(numbers) }.map(\.text.count).max() ?? 7
-    let gutter = valueWidth + 2
-    let plotWidth = width - gutter - 1
-    guard plotWidth >= 8, plotRows >= 5, lanes[1].height >= 2 else { return grid.lines }
+  }
 
-    grid.write("history", row: 0, column: 0, style: Style(.heading, bold: true))
+  /// The title row: `history`, each track's mark and name, and, when columns stand for several
+  /// steps, a note that says so (the longest that fits).
+  private func drawLegend(
+    inputs: [Track], columns: Columns, width: Int, on area: inout PlotArea
+  ) {
+    area.write("history", row: 0, column: 0, style: Style(.heading, bold: true))
     var legend = 9
-    var names: [(String, Character, Style)] = lanes[0].tracks.enumerated().map { k, track in
+    var names: [(String, Character, Style)] = inputs.enumerated().map { k, track in
       (history.input.count > 1 ? "input \(k + 1)" : "input", track.mark, .plain)
     }
     if history.input.count > HistoryPlot.inputMarks.count {
@@ -125,65 +159,70 @@ struct HistoryPlot {
       ("both", "◉", Style(.highlight, bold: true)),
     ]
     for (name, mark, style) in names {
-      grid.set(mark, row: 0, column: legend, style: style)
-      grid.write(name, row: 0, column: legend + 2, style: style)
+      area.set(mark, row: 0, column: legend, style: style)
+      area.write(name, row: 0, column: legend + 2, style: style)
       legend += name.count + 5
     }
-    if history.buckets < history.stepCount || plotWidth < history.buckets {
-      let columns = min(plotWidth, history.buckets)
+    if history.buckets < history.stepCount || columns.plotWidth < history.buckets {
       let notes = [
-        "\(history.stepCount) steps in \(columns) columns: each shows its last value and range",
-        "\(history.stepCount) steps, \(columns) columns: last value and range",
-        "\(history.stepCount) steps in \(columns) columns",
+        "\(history.stepCount) steps in \(columns.count) columns: each shows its last value and range",
+        "\(history.stepCount) steps, \(columns.count) columns: last value and range",
+        "\(history.stepCount) steps in \(columns.count) columns",
       ]
       if let note = notes.first(where: { legend + 1 + $0.count <= width }) {
-        grid.write(note, row: 0, column: legend + 1, style: Style(.dim))
+        area.write(note, row: 0, column: legend + 1, style: Style(.dim))
       }
     }
+  }
+
+  /// Each lane's gutter: its `│`, its labels, and a dotted line at 0 where 0 is inside it.
+  private func drawScales(
+    of lanes: [Lane], valueWidth: Int, columns: Columns, on area: inout PlotArea
+  ) {
+    let gutter = columns.gutter
     for lane in lanes {
       for y in lane.top..<lane.top + lane.height {
-        grid.set("│", row: y, column: gutter - 1, style: Style(.dim))
+        area.set("│", row: y, column: gutter - 1, style: Style(.dim))
       }
       for (text, row) in lane.labels(numbers) {
-        grid.write(text.leftPadded(to: valueWidth), row: row, column: 0, style: Style(.dim))
+        area.write(text.leftPadded(to: valueWidth), row: row, column: 0, style: Style(.dim))
       }
       if lane.low < 0, lane.high > 0 {
         let zero = lane.row(0)
-        for x in gutter..<gutter + plotWidth {
-          grid.set("┄", row: zero, column: x, style: Style(.dim))
+        for x in gutter..<gutter + columns.plotWidth {
+          area.set("┄", row: zero, column: x, style: Style(.dim))
         }
       }
     }
-    let axis = 1 + plotRows
-    grid.set("└", row: axis, column: gutter - 1, style: Style(.dim))
-    for x in gutter..<gutter + plotWidth { grid.set("─", row: axis, column: x, style: Style(.dim)) }
+  }
 
-    // Columns: one per step when they fit, else one per run of buckets.
-    let columns = min(plotWidth, history.buckets)
-    func x(ofColumn column: Int) -> Int {
-      columns == 1 ? gutter : gutter + column * (plotWidth - 1) / (columns - 1)
+  /// The axis, the current step's column, every track, and the step numbers under the axis at
+  /// row `axis`.
+  private func drawSteps(
+    of lanes: [Lane], columns: Columns, axis: Int, width: Int, on area: inout PlotArea
+  ) {
+    area.set("└", row: axis, column: columns.gutter - 1, style: Style(.dim))
+    for x in columns.gutter..<columns.gutter + columns.plotWidth {
+      area.set("─", row: axis, column: x, style: Style(.dim))
     }
-    let currentX = x(ofColumn: history.column(of: t, columns: columns))
-    for y in 1...plotRows { grid.set("┊", row: y, column: currentX, style: Style(.highlight)) }
-
-    let current = history.column(of: t, columns: columns)
+    let current = history.column(of: t, columns: columns.count)
+    let currentX = columns.x(current)
+    for y in 1..<axis { area.set("┊", row: y, column: currentX, style: Style(.highlight)) }
     for lane in lanes {
       for track in lane.tracks {
-        draw(track, in: lane, columns: columns, current: current, x: x(ofColumn:), on: &grid)
+        draw(track, in: lane, columns: columns, current: current, on: &area)
       }
     }
-
-    grid.set("┴", row: axis, column: currentX, style: Style(.highlight, bold: true))
+    area.set("┴", row: axis, column: currentX, style: Style(.highlight, bold: true))
     let steps = axis + 1
-    grid.write("1", row: steps, column: x(ofColumn: 0), style: Style(.dim))
+    area.write("1", row: steps, column: columns.x(0), style: Style(.dim))
     let last = "\(history.stepCount)"
-    grid.write(
-      last, row: steps, column: x(ofColumn: columns - 1) - last.count + 1, style: Style(.dim))
+    area.write(
+      last, row: steps, column: columns.x(columns.count - 1) - last.count + 1, style: Style(.dim))
     let here = "▲ t = \(t)"
-    grid.write(
+    area.write(
       here, row: steps, column: min(max(currentX, 0), width - here.count),
       style: Style(.highlight, bold: true))
-    return grid.lines
   }
 
   /// One track: its marks, the range of each column if it covers many steps, and dots between.
@@ -191,12 +230,11 @@ struct HistoryPlot {
   /// A memory shows up to the column before step t's, then its value after step t once that is
   /// revealed: the column of step t may also hold later steps, which are not shown.
   private func draw(
-    _ track: Track, in lane: Lane, columns: Int, current: Int, x: (Int) -> Int,
-    on grid: inout PlotArea
+    _ track: Track, in lane: Lane, columns: Columns, current: Int, on area: inout PlotArea
   ) {
     var previous: (x: Int, y: Double)?
-    for column in 0..<columns {
-      let range = history.buckets(ofColumn: column, columns: columns)
+    for column in 0..<columns.count {
+      let range = history.buckets(ofColumn: column, columns: columns.count)
       var value = track.series.last[range.upperBound - 1]
       var lowest = track.series.low[range].min() ?? value
       var highest = track.series.high[range].max() ?? value
@@ -204,31 +242,31 @@ struct HistoryPlot {
         guard column == current, let now else { break }
         (value, lowest, highest) = (now, now, now)
       }
-      let px = x(column)
+      let px = columns.x(column)
       if let previous, px - previous.x > 1 {
         for between in previous.x + 1..<px {
           let fraction = Double(between - previous.x) / Double(px - previous.x)
           let y = lane.row(previous.y + (value - previous.y) * fraction)
-          if let here = grid.character(row: y, column: between),
+          if let here = area.character(row: y, column: between),
             here == " " || here == "┄" || here == "┊"
           {
-            grid.set("·", row: y, column: between, style: track.style)
+            area.set("·", row: y, column: between, style: track.style)
           }
         }
       }
       if lane.row(highest) < lane.row(lowest) {
         for y in lane.row(highest)...lane.row(lowest) {
-          grid.set("│", row: y, column: px, style: Style(track.style.role))
+          area.set("│", row: y, column: px, style: Style(track.style.role))
         }
       }
       // Where the LTM and the STM meet, one mark shows both; where inputs meet, ◈.
-      let here = grid.character(row: lane.row(value), column: px)
+      let here = area.character(row: lane.row(value), column: px)
       let both = here == "●" || here == "○" || here == "◉"
       let inputs = here.map { HistoryPlot.inputMarks.contains($0) || $0 == "◈" } ?? false
       if inputs, here != track.mark {
-        grid.set("◈", row: lane.row(value), column: px, style: Style(.highlight, bold: true))
+        area.set("◈", row: lane.row(value), column: px, style: Style(.highlight, bold: true))
       } else {
-        grid.set(
+        area.set(
           both && here != track.mark ? "◉" : track.mark, row: lane.row(value), column: px,
           style: both && here != track.mark ? Style(.highlight, bold: true) : track.style)
       }
