@@ -34,7 +34,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "GoldenFixtures", path: "Tests/GoldenFixtures"),
+    .target(name: "GoldenFixtures", dependencies: ["LSTMCore"], path: "Tests/GoldenFixtures"),
     .target(name: "LessonFixtures", dependencies: ["LSTMFiles"], path: "Tests/LessonFixtures"),
     .testTarget(name: "LSTMCoreTests", dependencies: ["LSTMCore", "GoldenFixtures"]),
     .testTarget(

@@ -12,7 +12,7 @@ struct TraceJSON {
   func write() throws {
     let model = lesson.model
     try writer.write("{\n \"title\": ")
-    try writer.write(JSONString.literal(lesson.title))
+    try writer.write(JSONString.literal(lesson.title, forPlayers: false))
     try writer.write(",\n \"inputSize\": ")
     try writer.write(model.inputSize)
     try writer.write(",\n \"hiddenSize\": ")
@@ -21,7 +21,7 @@ struct TraceJSON {
     let predictions = lesson.predictions()
     for (k, sequence) in lesson.sequences.enumerated() {
       try writer.write(k == 0 ? "\n  {\"name\": " : ",\n  {\"name\": ")
-      try writer.write(JSONString.literal(sequence.name))
+      try writer.write(JSONString.literal(sequence.name, forPlayers: false))
       try writer.write(", \"prediction\": ")
       try numbers(predictions[k])
       try writer.write(", \"steps\": [")
