@@ -108,20 +108,7 @@ enum DecimalNumber {
       }
       i += 1
     }
-    if i < end {
-      i += 1
-      var exponentNegative = false
-      if bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
-        exponentNegative = bytes[i] == UInt8(ascii: "-")
-        i += 1
-      }
-      var written = 0
-      while i < end {
-        if written < 100_000_000 { written = written * 10 + Int(bytes[i] &- UInt8(ascii: "0")) }
-        i += 1
-      }
-      exponent += exponentNegative ? -written : written
-    }
+    if i < end { exponent += writtenExponent(bytes, i + 1..<end) }
     if significant <= 19, mantissa < 1 << 53, abs(exponent) <= 22 {
       let base = Double(mantissa)
       let result = exponent < 0 ? base / powersOfTen[-exponent] : base * powersOfTen[exponent]
@@ -131,6 +118,24 @@ enum DecimalNumber {
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     guard let result = Double(text) else { return .invalid }
     return result.isFinite ? .value(result) : .overflow
+  }
+
+  /// The exponent written after the `e` of a well-formed number, in `bytes[range]`: its sign
+  /// and digits, held at 10⁸ and beyond (which overflows or underflows any mantissa).
+  @inline(__always)
+  static func writtenExponent(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    var i = range.lowerBound
+    var negative = false
+    if bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") {
+      negative = bytes[i] == UInt8(ascii: "-")
+      i += 1
+    }
+    var written = 0
+    while i < range.upperBound {
+      if written < 100_000_000 { written = written * 10 + Int(bytes[i] &- UInt8(ascii: "0")) }
+      i += 1
+    }
+    return negative ? -written : written
   }
 
   /// Whether `bytes[range]` spells NaN or an infinity, in any case, with an optional sign.

@@ -105,13 +105,6 @@ struct JSONFields {
     return Matrix(rows: rows.count, columns: width ?? 0, storage: storage)
   }
 
-  /// `a, b and c`, each quoted.
-  func listing(_ names: [String]) -> String {
-    let quoted = names.map(\.quoted)
-    guard quoted.count > 1, let last = quoted.last else { return quoted.first ?? "nothing" }
-    return quoted.dropLast().joined(separator: ", ") + " and " + last
-  }
-
   /// ` (did you mean "x"?)` when `key` is one or two edits from a known key.
   func suggestion(for key: String, among known: [String]) -> String {
     let close = known.min { editDistance(key, $0) < editDistance(key, $1) }

@@ -264,26 +264,33 @@ private struct Reader {
       case UInt8(ascii: "r"): utf8.append(0x0D)
       case UInt8(ascii: "t"): utf8.append(0x09)
       case UInt8(ascii: "u"):
-        var scalar = try hex4(escape)
-        if (0xD800..<0xDC00).contains(scalar), peek == UInt8(ascii: "\\"),
-          index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u")
-        {
-          index += 2
-          let low = try hex4(escape)
-          guard (0xDC00..<0xE000).contains(low) else {
-            throw failure("\\u escape pairs a high surrogate with a non-surrogate", at: escape)
-          }
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-        }
-        guard let unicode = Unicode.Scalar(scalar) else {
-          throw failure("\\u escape is half a surrogate pair", at: escape)
-        }
+        let unicode = try unicodeEscape(escape)
         utf8.append(contentsOf: Array(String(Character(unicode)).utf8))
       default:
         throw failure("unknown escape '\\\(Character(Unicode.Scalar(code)))'", at: escape)
       }
     }
     throw failure("the string is not closed with '\"'", at: quote)
+  }
+
+  /// The scalar of a `\u` escape that starts at `escape`, its four hex digits next; a high
+  /// surrogate takes the `\u` escape of its low surrogate after it.
+  mutating func unicodeEscape(_ escape: Int) throws(LessonError) -> Unicode.Scalar {
+    var scalar = try hex4(escape)
+    if (0xD800..<0xDC00).contains(scalar), peek == UInt8(ascii: "\\"),
+      index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u")
+    {
+      index += 2
+      let low = try hex4(escape)
+      guard (0xDC00..<0xE000).contains(low) else {
+        throw failure("\\u escape pairs a high surrogate with a non-surrogate", at: escape)
+      }
+      scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+    }
+    guard let unicode = Unicode.Scalar(scalar) else {
+      throw failure("\\u escape is half a surrogate pair", at: escape)
+    }
+    return unicode
   }
 
   mutating func hex4(_ escape: Int) throws(LessonError) -> UInt32 {

@@ -141,12 +141,26 @@ enum LessonDecoding {
     let valuesNode = try fields.required(
       "values", in: members, of: node, at: path, what: "the sequence")
     let valuesPath = path.appending("values")
-    let entries = try fields.list(valuesNode, at: valuesPath, what: "a list of inputs")
-    guard !entries.isEmpty else {
-      throw fields.error(
-        valuesPath, valuesNode, "the sequence is empty; it needs at least one step")
-    }
     let m = model.inputSize
+    let values = try inputs(valuesNode, at: valuesPath, fields: fields, inputSize: m)
+    let target = try Self.target(members["target"], at: path.appending("target"), fields: fields)
+    let site = fields.site
+    return SequenceDraft(
+      name: name, inputSize: m, values: values, target: target, file: site.file,
+      valuesLocation: site.error(valuesPath, valuesNode, "").location ?? "\(valuesPath)",
+      targetLocation: members["target"].map {
+        site.error(path.appending("target"), $0, "").location ?? ""
+      })
+  }
+
+  /// The inputs of a sequence: a list of steps, each a number (m = 1) or a list of m numbers.
+  static func inputs(
+    _ node: JSONNode, at path: JSONPath, fields: JSONFields, inputSize m: Int
+  ) throws(LessonError) -> [Double] {
+    let entries = try fields.list(node, at: path, what: "a list of inputs")
+    guard !entries.isEmpty else {
+      throw fields.error(path, node, "the sequence is empty; it needs at least one step")
+    }
     var values: [Double] = []
     values.reserveCapacity(entries.count * m)
     for (t, entry) in entries.enumerated() {
@@ -154,7 +168,7 @@ enum LessonDecoding {
         values.append(value)
         continue
       }
-      let entryPath = valuesPath.appending(t)
+      let entryPath = path.appending(t)
       guard case .array = entry.value else {
         let expected = m == 1 ? "a number" : "a list of \(m) numbers (the model's input size)"
         throw fields.error(entryPath, entry, "expected \(expected), found \(entry.value.kind)")
@@ -166,27 +180,24 @@ enum LessonDecoding {
           "the input has \(counted(count, "number")), but the model takes \(m)")
       }
     }
-    var target: [Double]?
-    if let targetNode = members["target"], targetNode.value != .null {
-      let targetPath = path.appending("target")
-      var numbers: [Double] = []
-      switch targetNode.value {
-      case .number(let value): numbers = [value]
-      case .array: try fields.numbers(targetNode, at: targetPath, into: &numbers, what: "a target")
-      default:
-        throw fields.error(
-          targetPath, targetNode,
-          "expected a target (a number, or a list of numbers), found \(targetNode.value.kind)")
-      }
-      target = numbers
+    return values
+  }
+
+  /// A sequence's target, if it has one: a number, or a list of numbers.
+  static func target(
+    _ node: JSONNode?, at path: JSONPath, fields: JSONFields
+  ) throws(LessonError) -> [Double]? {
+    guard let node, node.value != .null else { return nil }
+    var numbers: [Double] = []
+    switch node.value {
+    case .number(let value): numbers = [value]
+    case .array: try fields.numbers(node, at: path, into: &numbers, what: "a target")
+    default:
+      throw fields.error(
+        path, node,
+        "expected a target (a number, or a list of numbers), found \(node.value.kind)")
     }
-    let site = fields.site
-    return SequenceDraft(
-      name: name, inputSize: m, values: values, target: target, file: site.file,
-      valuesLocation: site.error(valuesPath, valuesNode, "").location ?? "\(valuesPath)",
-      targetLocation: members["target"].map {
-        site.error(path.appending("target"), $0, "").location ?? ""
-      })
+    return numbers
   }
 
   /// The string member `key`, if present and not null.

@@ -29,6 +29,13 @@ public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
 /// `1 number`, `3 numbers`, `1 row`: a count in a message, singular or plural as it needs.
 func counted(_ k: Int, _ noun: String) -> String { k == 1 ? "1 \(noun)" : "\(k) \(noun)s" }
 
+/// `"a", "b" and "c"`: names in a message, each quoted.
+func listing(_ names: [String]) -> String {
+  let quoted = names.map(\.quoted)
+  guard quoted.count > 1, let last = quoted.last else { return quoted.first ?? "nothing" }
+  return quoted.dropLast().joined(separator: ", ") + " and " + last
+}
+
 /// A file's name and its place in a JSON document, for making `LessonError`s as a document is read.
 struct JSONErrorSite {
   /// The file as the user named it.

@@ -51,83 +51,82 @@ extension Lesson {
   public static func load(
     _ sources: LessonSources, read: (String) throws(LessonError) -> [UInt8]
   ) throws(LessonError) -> Lesson {
-    let builtIn = Lesson.statQuest
-    var title = builtIn.title
-    var description = builtIn.description
-    var model: LayeredModel?
-    var sequences: [SequenceDraft]?
-    var modelSource = sources.lesson == nil ? "the built-in StatQuest model" : "the lesson's model"
+    var parts = LessonParts(lessonGiven: sources.lesson != nil)
     if let path = sources.lesson {
       // With --model, --layer is the new model's: the lesson's own is read as it is.
       let layer = sources.model == nil ? sources.layer : nil
-      let document = try readLesson(path, read: read, layer: layer)
-      (title, description) = (document.title ?? fileName(path), document.description)
-      (model, sequences) = (document.model, document.sequences)
+      parts.take(try readLesson(path, read: read, layer: layer), from: path)
     }
     if let path = sources.model {
-      let node = try JSONParser.parse(try read(path), file: path)
-      let fields = JSONFields(site: JSONErrorSite(file: path))
-      modelSource = "the model in \(path)"
-      if !ModelDecoding.looksLikeModel(node), node["model"] != nil {
-        let document = try LessonDecoding.lesson(node, fields: fields, layer: sources.layer)
-        _ = try Lesson(document, fallbackTitle: path, modelSource: "its model")
-        model = document.model
-        if sources.lesson == nil {
-          (title, description) = (document.title ?? fileName(path), document.description)
-          sequences = document.sequences
-        }
-      } else {
-        model = try ModelDecoding.model(node, at: .root, fields: fields, layer: sources.layer)
-        if sources.lesson == nil { (title, description) = (fileName(path), nil) }
-      }
+      try parts.readModel(path, layer: sources.layer, read: read)
     }
-    if model == nil, let layer = sources.layer, layer != 0 {
+    if parts.model == nil, let layer = sources.layer, layer != 0 {
       throw LessonError(
         file: nil, location: nil,
         message: "--layer \(layer) needs a PyTorch state_dict, but the built-in lesson is scalar")
     }
-    let finalModel = model ?? LayeredModel(shown: builtIn.model)
+    let model = parts.model ?? LayeredModel(shown: statQuest.model)
+    let replacements = try replacementSequences(sources, model: model.inputModel, read: read)
+    if !replacements.isEmpty { parts.sequences = replacements }
+    let (resolved, blames) = try resolvedSequences(
+      parts.sequences, model: model, modelSource: parts.modelSource,
+      modelFile: sources.model ?? sources.lesson, builtInBlamed: sources.model)
+    let lesson = Lesson(
+      title: parts.title + (model.titleNote ?? ""), description: parts.description,
+      model: model.shown,
+      sequences: try shownSequences(resolved, model: model) { blames[$0] })
+    try lesson.checkFinite { blames[$0] }
+    return lesson
+  }
+
+  /// The sequences of `--sequences` then of each `--input`, none when neither is given.
+  private static func replacementSequences(
+    _ sources: LessonSources, model: LSTMModel, read: (String) throws(LessonError) -> [UInt8]
+  ) throws(LessonError) -> [SequenceDraft] {
     var replacements: [SequenceDraft] = []
     if let path = sources.sequences {
-      replacements += try readSequences(path, model: finalModel.inputModel, read: read)
+      replacements += try readSequences(path, model: model, read: read)
     }
     for (k, text) in sources.inputs.enumerated() {
-      replacements.append(try inputSequence(text, number: k + 1, model: finalModel.inputModel))
+      replacements.append(try inputSequence(text, number: k + 1, model: model))
     }
-    if !replacements.isEmpty { sequences = replacements }
-    var resolved: [InputSequence] = []
-    let modelFile = sources.model ?? sources.lesson
-    var blames: [OverflowBlame] = []
-    if let sequences {
-      for draft in sequences {
-        resolved.append(try draft.resolved(for: finalModel, modelSource: modelSource))
-        blames.append(draft.overflowBlame(modelFile: modelFile))
+    return replacements
+  }
+
+  /// `drafts` checked against `model`, or without drafts the built-in sequences when they fit
+  /// it, each with whom to blame if the cell overflows on it.
+  ///
+  /// - Parameters:
+  ///   - modelFile: the file the model came from, blamed first.
+  ///   - builtInBlamed: the file named when the built-in sequences do not fit.
+  private static func resolvedSequences(
+    _ drafts: [SequenceDraft]?, model: LayeredModel, modelSource: String, modelFile: String?,
+    builtInBlamed: String?
+  ) throws(LessonError) -> ([InputSequence], [OverflowBlame]) {
+    if let drafts {
+      var resolved: [InputSequence] = []
+      for draft in drafts {
+        resolved.append(try draft.resolved(for: model, modelSource: modelSource))
       }
-    } else if finalModel.inputSize == builtIn.model.inputSize {
-      resolved = builtIn.sequences.map { sequence in
-        var sequence = sequence
-        if finalModel.shown.hiddenSize != builtIn.model.hiddenSize { sequence.target = nil }
-        return sequence
-      }
-    } else {
+      return (resolved, drafts.map { $0.overflowBlame(modelFile: modelFile) })
+    }
+    let builtIn = statQuest
+    guard model.inputSize == builtIn.model.inputSize else {
       throw LessonError(
-        file: sources.model, location: nil,
+        file: builtInBlamed, location: nil,
         message:
-          "the model takes \(counted(finalModel.inputSize, "number")) per step, so the built-in "
+          "the model takes \(counted(model.inputSize, "number")) per step, so the built-in "
           + "sequences do not fit; give sequences with --sequences or --input")
     }
-    let blame = { (k: Int) -> OverflowBlame in
-      k < blames.count
-        ? blames[k]
-        : OverflowBlame(
-          file: modelFile, sequence: "the built-in sequence \(resolved[k].name.quoted)")
+    let resolved = builtIn.sequences.map { sequence in
+      var sequence = sequence
+      if model.shown.hiddenSize != builtIn.model.hiddenSize { sequence.target = nil }
+      return sequence
     }
-    let lesson = Lesson(
-      title: title + (finalModel.titleNote ?? ""), description: description,
-      model: finalModel.shown,
-      sequences: try shownSequences(resolved, model: finalModel, blame: blame))
-    try lesson.checkFinite(blame: blame)
-    return lesson
+    let blames = resolved.map { sequence in
+      OverflowBlame(file: modelFile, sequence: "the built-in sequence \(sequence.name.quoted)")
+    }
+    return (resolved, blames)
   }
 
   /// Makes a lesson of a document whose sequences fit its own model.
@@ -183,62 +182,55 @@ extension Lesson {
     return try SequenceCSV.sequences(bytes, file: path, formatNote: note)
   }
 
-  /// Reads `--input` text: numbers separated by commas, one step each. For a model with m > 1
-  /// inputs, steps are separated by `;` and the m numbers of one step by commas.
-  static func inputSequence(
-    _ text: String, number: Int, model: LSTMModel
-  ) throws(LessonError) -> SequenceDraft {
-    let option = "--input \(text.quoted)"
-    let m = model.inputSize
-    let hasSteps = text.contains(";")
-    let steps =
-      hasSteps ? text.split(separator: ";", omittingEmptySubsequences: false) : [Substring(text)]
-    var values: [Double] = []
-    for (s, step) in steps.enumerated() {
-      let items = step.split(separator: ",", omittingEmptySubsequences: false)
-      if items.count == 1, items[0].allSatisfy(\.isWhitespace) {
-        let what =
-          steps.count == 1 ? "is empty: give at least one number" : "step \(s + 1) is empty"
-        throw LessonError(file: nil, location: option, message: what)
-      }
-      for (k, item) in items.enumerated() {
-        let reading = DecimalNumber.read(blankPadded: item)
-        let itemName = "number \(k + 1)" + (hasSteps ? " of step \(s + 1)" : "")
-        switch reading {
-        case .value(let value): values.append(value)
-        case .overflow:
-          throw LessonError(
-            file: nil, location: option, message: "\(itemName), \(String(item).quoted), overflows")
-        case .nonFinite:
-          throw LessonError(
-            file: nil, location: option,
-            message: "\(itemName), \(String(item).quoted), is not finite")
-        case .invalid:
-          throw LessonError(
-            file: nil, location: option,
-            message: "\(itemName), \(String(item).quoted), is not a number")
-        }
-      }
-      if hasSteps, items.count != m {
-        throw LessonError(
-          file: nil, location: option,
-          message:
-            "step \(s + 1) has \(counted(items.count, "number")), but the model takes \(m) per step"
-        )
-      }
-    }
-    if !hasSteps, m > 1, values.count != m {
-      throw LessonError(
-        file: nil, location: option,
-        message: "the model takes \(m) numbers per step: separate steps with ';' and the numbers "
-          + "of one step with ',', as in \"0,1;0.5,0.9\"")
-    }
-    return SequenceDraft(
-      name: "input \(number)", inputSize: m, values: values, target: nil, file: nil,
-      valuesLocation: option, targetLocation: nil)
+  /// The last part of `path`, which titles a lesson that has no title of its own.
+  static func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+}
+
+/// What the lesson and model files give, before options replace their sequences: the title
+/// and description, the model, and the sequences.
+private struct LessonParts {
+  /// The title: the built-in lesson's until a file gives one.
+  var title = Lesson.statQuest.title
+  /// The description.
+  var description = Lesson.statQuest.description
+  /// The model, nil for the built-in one.
+  var model: LayeredModel?
+  /// The sequences, nil for the built-in ones.
+  var sequences: [SequenceDraft]?
+  /// Where the model came from, for messages.
+  var modelSource: String
+  /// Whether a lesson file was given, whose title and sequences a `--model` lesson leaves.
+  let lessonGiven: Bool
+
+  /// The parts of the built-in lesson, ready for a lesson file when one is given.
+  init(lessonGiven: Bool) {
+    self.lessonGiven = lessonGiven
+    modelSource = lessonGiven ? "the lesson's model" : "the built-in StatQuest model"
   }
 
-  private static func fileName(_ path: String) -> String {
-    path.split(separator: "/").last.map(String.init) ?? path
+  /// Takes everything from `document`, read from `path`.
+  mutating func take(_ document: LessonDocument, from path: String) {
+    (title, description) = (document.title ?? Lesson.fileName(path), document.description)
+    (model, sequences) = (document.model, document.sequences)
+  }
+
+  /// Reads the `--model` file at `path`: a whole lesson, whose model is taken (and everything
+  /// else when no lesson file was given), or a model of either form.
+  mutating func readModel(
+    _ path: String, layer: Int?, read: (String) throws(LessonError) -> [UInt8]
+  ) throws(LessonError) {
+    let node = try JSONParser.parse(try read(path), file: path)
+    let fields = JSONFields(site: JSONErrorSite(file: path))
+    modelSource = "the model in \(path)"
+    if !ModelDecoding.looksLikeModel(node), node["model"] != nil {
+      let document = try LessonDecoding.lesson(node, fields: fields, layer: layer)
+      _ = try Lesson(document, fallbackTitle: path, modelSource: "its model")
+      if lessonGiven { model = document.model } else { take(document, from: path) }
+    } else {
+      model = try ModelDecoding.model(node, at: .root, fields: fields, layer: layer)
+      if !lessonGiven { (title, description) = (Lesson.fileName(path), nil) }
+    }
   }
 }

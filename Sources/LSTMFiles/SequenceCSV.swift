@@ -44,22 +44,8 @@ private struct CSVReader {
   }
 
   mutating func read() throws(LessonError) -> [SequenceDraft] {
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-    guard bytes[index...].contains(where: { !isSpace($0) && !isNewline($0) }) else {
-      throw failure(nil, bytes.isEmpty ? "the file is empty" : "the file holds no header row")
-    }
-    if bytes.contains(0) {
-      throw failure(nil, "a NUL byte: this looks like binary data, not CSV text")
-    }
-    let names = try header()
+    let names = try names()
     let width = names.count
-    if names.allSatisfy(Self.isNumber) {
-      let letters = "abc".prefix(width).map(String.init).joined(separator: ",")
-      throw failure(
-        "line 1",
-        "the first row must name the sequences (it holds numbers); add a header row such as "
-          + "\"\(letters)\(width > 3 ? ",…" : "")\"")
-    }
     var columns = Array(repeating: [Double](), count: width)
     var endedAt: [Int?] = Array(repeating: nil, count: width)
     while index < bytes.count {
@@ -93,6 +79,27 @@ private struct CSVReader {
       }
     }
     return try group(names: names, columns: columns)
+  }
+
+  /// Checks that the file is CSV text with a header row, and reads the names it gives.
+  mutating func names() throws(LessonError) -> [String] {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    guard bytes[index...].contains(where: { !isSpace($0) && !isNewline($0) }) else {
+      throw failure(nil, bytes.isEmpty ? "the file is empty" : "the file holds no header row")
+    }
+    if bytes.contains(0) {
+      throw failure(nil, "a NUL byte: this looks like binary data, not CSV text")
+    }
+    let names = try header()
+    let width = names.count
+    if names.allSatisfy(Self.isNumber) {
+      let letters = "abc".prefix(width).map(String.init).joined(separator: ",")
+      throw failure(
+        "line 1",
+        "the first row must name the sequences (it holds numbers); add a header row such as "
+          + "\"\(letters)\(width > 3 ? ",…" : "")\"")
+    }
+    return names
   }
 
   /// Reads the header row: the names of the columns.
