@@ -1,15 +1,5 @@
 import LSTMViewModel
 
-/// One step of a `HeadlessBackend`'s scripted input.
-public enum HeadlessInput: Sendable, Equatable {
-  /// The user presses a key.
-  case key(Key)
-  /// The screen takes this size.
-  case resize(width: Int, height: Int)
-  /// Nothing happens for this long: the clock moves on, in steps no longer than the loop waits.
-  case pause(Duration)
-}
-
 /// A backend with no terminal: a fixed size to start with, scripted input, and a `draw` that
 /// hands each frame to a function. `render` prints frames through it; tests watch them.
 ///
@@ -87,4 +77,14 @@ public struct HeadlessBackend: Backend {
   public var stopReason: TerminalOutcome? {
     isAtEnd || drawFailure != nil ? .inputEnded : nil
   }
+}
+
+/// One step of a `HeadlessBackend`'s scripted input.
+public enum HeadlessInput: Sendable, Equatable {
+  /// The user presses a key.
+  case key(Key)
+  /// The screen takes this size.
+  case resize(width: Int, height: Int)
+  /// Nothing happens for this long: the clock moves on, in steps no longer than the loop waits.
+  case pause(Duration)
 }

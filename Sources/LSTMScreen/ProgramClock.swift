@@ -1,5 +1,16 @@
+/// Where the program loop reads the time: the real `ContinuousClock`, or a `ManualClock` that
+/// moves only when told.
+public protocol ProgramClock {
+  /// A point in time on this clock.
+  associatedtype Instant: InstantProtocol where Instant.Duration == Swift.Duration
+  /// The time now.
+  var now: Instant { get }
+}
+
+extension ContinuousClock: ProgramClock {}
+
 /// A clock that moves only when told: tests advance it by hand (a `HeadlessBackend` does, for
-/// each pause in its input), and `render`, which pauses never, runs at time 0 throughout.
+/// each pause in its input), and `render`, which never pauses, runs at time 0 throughout.
 ///
 /// A class, so that the loop that reads it and the backend that moves it share one time.
 public final class ManualClock: ProgramClock {
