@@ -1,7 +1,8 @@
 import LSTMCore
 import LSTMViewModel
 
-/// A lesson as a terminal program: `State`, `reduce`, `KeyMap` and `Screen` put together.
+/// A lesson as a terminal program: `State`, `reduce`, `KeyMap` and `Screen` put together. The
+/// interactive program and `render` both run it through `ProgramLoop`.
 public struct LessonProgram: TerminalProgram {
   /// Everything shown: the lesson, where the user is, and how the screen is laid out.
   public private(set) var state: State
@@ -36,4 +37,7 @@ public struct LessonProgram: TerminalProgram {
 
   /// True once the user has quit.
   public var isFinished: Bool { state.hasQuit }
+
+  /// The sequence and step shown.
+  public var place: LessonPlace { LessonPlace(state: state) }
 }

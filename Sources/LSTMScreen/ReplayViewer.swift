@@ -183,4 +183,10 @@ extension ReplayViewer: TerminalProgram {
 
   /// True once the user has quit.
   public var isFinished: Bool { hasQuit }
+
+  /// The place of the recorded frame shown (empty when the recording holds no frames).
+  public var place: LessonPlace {
+    guard let frame else { return LessonPlace(sequence: "", t: 0, steps: 0) }
+    return LessonPlace(sequence: frame.sequence, t: frame.t, steps: frame.steps)
+  }
 }

@@ -1,28 +1,4 @@
 import Foundation
-import LSTMViewModel
-
-/// Where a frame sits in the lesson, and what led to it: what a recording says about each frame.
-public struct FrameContext: Sendable, Equatable {
-  /// The key that led to the frame (`right`, `q`), or `start`, `resize`, `tick`.
-  public var key: String
-  /// The name of the sequence shown.
-  public var sequence: String
-  /// The timestep shown, counting from 1.
-  public var t: Int
-  /// The number of timesteps in the sequence.
-  public var steps: Int
-  /// Seconds since the session started.
-  public var elapsed: Double
-
-  /// Makes a context.
-  public init(key: String, sequence: String, t: Int, steps: Int, elapsed: Double) {
-    self.key = key
-    self.sequence = sequence
-    self.t = t
-    self.steps = steps
-    self.elapsed = elapsed
-  }
-}
 
 /// Where a recording's text goes: a file on disk (LSTMTerminal's `RecordingFile`), or memory in
 /// tests. Once an append fails, the sink says why in `failure` and takes nothing more.
@@ -69,27 +45,29 @@ public final class SessionRecorder {
   /// Whether any file is still being written.
   public var isRecording: Bool { text != nil || cast != nil }
 
-  /// Records `canvas` if it differs from the last frame recorded. Returns
-  /// `"recording stopped: reason (path)"` when a file has just failed, else nil.
+  /// Records `frame` if its canvas differs from the last frame recorded, numbering the frames
+  /// recorded 1, 2, … Returns `"recording stopped: reason (path)"` when a file has just failed,
+  /// else nil.
   @discardableResult
-  public func record(_ canvas: Canvas, context: FrameContext) -> String? {
+  public func record(_ frame: ShownFrame) -> String? {
+    let canvas = frame.canvas
     guard isRecording, canvas != last else { return nil }
     let previous = last
     last = canvas
     frameCount += 1
     // Times never go backwards, whatever the clock did.
-    let elapsed = max(context.elapsed.isFinite ? context.elapsed : 0, lastElapsed)
+    let elapsed = max(frame.elapsed.isFinite ? frame.elapsed : 0, lastElapsed)
     lastElapsed = elapsed
     var failures: [String] = []
     if let file = text {
-      var context = context
-      context.elapsed = elapsed
-      let frame = RecordedFrame(number: frameCount, context: context, canvas: canvas)
+      var shown = frame
+      shown.elapsed = elapsed
+      let recorded = RecordedFrame(number: frameCount, shown: shown)
       let header =
         previous == nil
         ? RecordingHeader(title: title, date: date, width: canvas.width, height: canvas.height)
           .text : ""
-      if !file.append(header + frame.text) {
+      if !file.append(header + recorded.text) {
         failures.append("\(file.failure ?? "write failed") (\(file.path))")
         text = nil
       }
@@ -121,23 +99,5 @@ public final class SessionRecorder {
     cast?.close()
     text = nil
     cast = nil
-  }
-}
-
-extension RecordedFrame {
-  /// Frame `number`, showing `canvas` in `context`.
-  public init(number: Int, context: FrameContext, canvas: Canvas) {
-    self.init(
-      number: number, elapsed: context.elapsed, key: context.key, sequence: context.sequence,
-      t: context.t, steps: context.steps, canvas: canvas)
-  }
-}
-
-extension FrameContext {
-  /// The context of the frame that shows `state`, led to by `key`, `elapsed` seconds in.
-  public init(state: State, key: String, elapsed: Double) {
-    self.init(
-      key: key, sequence: state.run?.sequence.name ?? "", t: state.t, steps: state.stepCount,
-      elapsed: elapsed)
   }
 }

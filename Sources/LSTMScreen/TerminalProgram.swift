@@ -26,9 +26,10 @@ extension TerminalEvent {
   }
 }
 
-/// A program that `TerminalSession` can run: a frame to draw, and events to react to.
+/// A program that `ProgramLoop` can run (on the terminal through `TerminalSession`, or headless
+/// for `render` and tests): a frame to draw, and events to react to.
 ///
-/// Everything it does is pure: the session reads the keys, keeps the clock and draws.
+/// Everything it does is pure: the loop reads the keys, keeps the clock and draws.
 public protocol TerminalProgram {
   /// The frame to show now, as big as the last `.resize` said the terminal is.
   func render() -> Canvas
@@ -38,39 +39,24 @@ public protocol TerminalProgram {
   var tickInterval: Double? { get }
   /// True once the program wants to end.
   var isFinished: Bool { get }
+  /// Where in the lesson the frame shown is, for a recording's separator.
+  var place: LessonPlace { get }
 }
 
-/// A frame the session draws on the terminal (told just before it is drawn), as a recorder wants it.
-public struct DrawnFrame: Sendable, Equatable {
-  /// The frame: exactly what the screen shows next.
-  public let canvas: Canvas
-  /// 1 for the first frame drawn, then 2, 3, …
-  public let number: Int
-  /// Seconds since the first frame was drawn (0 for the first).
-  public let elapsed: Double
-  /// What led to this frame: nil for the first one.
-  public let cause: TerminalEvent?
-
-  /// Makes a frame record.
-  public init(canvas: Canvas, number: Int, elapsed: Double, cause: TerminalEvent?) {
-    self.canvas = canvas
-    self.number = number
-    self.elapsed = elapsed
-    self.cause = cause
-  }
-}
-
-/// How a terminal session ended.
+/// How a session of the program loop ended.
 public enum TerminalOutcome: Sendable, Equatable {
   /// The program finished (the user quit).
   case finished
   /// A signal (SIGINT, SIGTERM, SIGHUP) ended the session; the terminal has been restored.
   case interrupted(signal: Int32)
+  /// The backend had nothing more to give: a headless backend's keys ran out, or it could not
+  /// draw. The terminal never ends this way.
+  case inputEnded
 
   /// The conventional exit status: 0, or 128 + the signal number.
   public var exitStatus: Int32 {
     switch self {
-    case .finished: return 0
+    case .finished, .inputEnded: return 0
     case .interrupted(let signal): return 128 + signal
     }
   }

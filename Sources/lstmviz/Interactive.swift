@@ -39,11 +39,9 @@ struct Interactive: ParsableCommand {
     var recordingFailure: String?
     let outcome: TerminalOutcome
     do {
-      outcome = try TerminalSession.run(&program, noColor: noColor) { frame, program in
+      outcome = try TerminalSession.run(&program, noColor: noColor) { frame in
         guard let recorder else { return nil }
-        let context = FrameContext(
-          state: program.state, key: frame.cause?.name ?? "start", elapsed: frame.elapsed)
-        let failure = recorder.record(frame.canvas, context: context)
+        let failure = recorder.record(frame)
         recordingFailure = recordingFailure ?? failure
         return failure
       }

@@ -57,27 +57,37 @@ struct Render: ParsableCommand {
     // Recording files open before anything is written: a bad path leaves stdout empty.
     let recorder = try recordingOptions.makeRecorder(title: lesson.title, noColor: noColor)
     defer { recorder?.finish() }
-    var state = State(lesson: lesson, width: width, height: height, precision: precision.decimals)
+    // The same loop as the interactive program, on a headless screen of the given size, at
+    // time 0 throughout. It draws every key's frame, so that --all-frames prints one per key.
+    var program = LessonProgram(lesson: lesson, precision: precision.decimals)
+    let clock = ManualClock()
+    let inputs = presses.compactMap { KeyMap.key(named: $0.name) }.map(HeadlessInput.key)
+    // Each frame is named after the key as typed: "start", then one name per key; the status
+    // frame after a recorder failure keeps the name of the frame it follows.
+    let names = ["start"] + presses.map(\.name)
+    var shownIndex = -1
+    func named(_ frame: ShownFrame) -> ShownFrame {
+      var frame = frame
+      if names.indices.contains(shownIndex) { frame.key = names[shownIndex] }
+      return frame
+    }
+    let backend = HeadlessBackend(
+      width: width, height: height, inputs: inputs, clock: clock, drawsEveryFrame: true
+    ) { frame in
+      guard allFrames, !frame.showsStatus else { return }
+      try Render.write(RecordedFrame(number: shownIndex + 1, shown: named(frame)).text)
+    }
+    var loop = ProgramLoop(backend: backend, clock: clock)
     var failure: String?
-    /// Prints and records the frame `state` shows; a recording failure shows in the status line,
-    /// as it would live.
-    func show(_ number: Int, _ key: String) throws {
-      let context = FrameContext(state: state, key: key, elapsed: 0)
-      let canvas = Screen.render(state)
-      if allFrames {
-        try Render.write(RecordedFrame(number: number, context: context, canvas: canvas).text)
-      }
-      guard let message = recorder?.record(canvas, context: context) else { return }
-      failure = message
-      reduce(&state, .setStatus(message))
-      recorder?.record(Screen.render(state), context: context)
+    _ = loop.run(&program) { frame in
+      if !frame.showsStatus { shownIndex += 1 }
+      // A recording failure shows in the status line, as it would live.
+      guard let message = recorder?.record(named(frame)) else { return nil }
+      if !frame.showsStatus { failure = message }
+      return message
     }
-    try show(1, "start")
-    for (index, press) in presses.enumerated() where !state.hasQuit {
-      reduce(&state, press.action)
-      try show(index + 2, press.name)
-    }
-    if !allFrames { try Render.write(Render.lines(state)) }
+    if let error = loop.backend.drawFailure { throw error }
+    if !allFrames { try Render.write(Render.lines(program.render())) }
     if let failure { throw RuntimeError(failure) }
   }
 
@@ -101,8 +111,8 @@ struct Render: ParsableCommand {
   }
 
   /// The frame's rows as text, trailing spaces trimmed.
-  static func lines(_ state: State) -> String {
-    Screen.render(state).lines.map { $0 + "\n" }.joined()
+  static func lines(_ canvas: Canvas) -> String {
+    canvas.lines.map { $0 + "\n" }.joined()
   }
 
   /// The largest width or height `--size` accepts: larger than any terminal.

@@ -21,17 +21,23 @@ import Testing
     return canvas
   }
 
-  private static func context(_ key: String, t: Int, elapsed: Double) -> FrameContext {
-    FrameContext(key: key, sequence: "Company A", t: t, steps: 4, elapsed: elapsed)
+  /// `canvas` as the loop shows it, led to by `key`, at step `t` of Company A.
+  private static func frame(
+    _ canvas: Canvas, _ key: String, t: Int, elapsed: Double
+  ) -> ShownFrame {
+    var frame = ShownFrame(
+      canvas: canvas, number: 1, elapsed: elapsed, cause: nil,
+      place: LessonPlace(sequence: "Company A", t: t, steps: 4))
+    frame.key = key
+    return frame
   }
 
   /// Records frames `t = 1, 1 (unchanged), 2, 3` at times that jump back once.
   private static func session(_ recorder: SessionRecorder) {
-    recorder.record(canvas("t = 1"), context: context("start", t: 1, elapsed: 0))
-    recorder.record(canvas("t = 1"), context: context("left", t: 1, elapsed: 0.5))
-    recorder.record(canvas("t = 2"), context: context("right", t: 2, elapsed: 1.25))
-    recorder.record(
-      canvas("t = 3 漢", width: 30, height: 4), context: context("resize", t: 3, elapsed: 1.0))
+    recorder.record(frame(canvas("t = 1"), "start", t: 1, elapsed: 0))
+    recorder.record(frame(canvas("t = 1"), "left", t: 1, elapsed: 0.5))
+    recorder.record(frame(canvas("t = 2"), "right", t: 2, elapsed: 1.25))
+    recorder.record(frame(canvas("t = 3 漢", width: 30, height: 4), "resize", t: 3, elapsed: 1.0))
   }
 
   @Test func framesAreWrittenAsShownOnlyWhenTheScreenChanged() throws {
@@ -160,12 +166,11 @@ import Testing
       text: try RecordingFile(path: path, force: false),
       cast: try RecordingFile(path: "/dev/full", force: false), title: "x", date: Self.date,
       color: false)
-    let message = recorder.record(
-      Self.canvas("one"), context: Self.context("start", t: 1, elapsed: 0))
+    let message = recorder.record(Self.frame(Self.canvas("one"), "start", t: 1, elapsed: 0))
     #expect(message == "recording stopped: no space left on device (/dev/full)")
     #expect(recorder.isRecording)
     #expect(
-      recorder.record(Self.canvas("two"), context: Self.context("right", t: 2, elapsed: 1)) == nil)
+      recorder.record(Self.frame(Self.canvas("two"), "right", t: 2, elapsed: 1)) == nil)
     recorder.finish()
     let recording = try Recording(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
     #expect(recording.frames.map(\.key) == ["start", "right"])
