@@ -42,17 +42,21 @@ public struct GateWeights: Sendable, Equatable {
 /// An LSTM cell's weights: hidden size n, input size m, and four gates.
 ///
 /// This is PyTorch's `nn.LSTM` for one layer; the scalar teaching cell is n = m = 1.
+///
+/// The weights can change (`setGate(_:to:)`, `setWeight(_:gate:part:row:column:)`), the sizes
+/// cannot. Every change goes through a check of its shape and rebuilds what the step reads (the
+/// scalar cell's twelve numbers, the packed weights), so those are always the gates' numbers.
 public struct LSTMModel: Sendable, Equatable {
   /// The size m of each input.
   public let inputSize: Int
   /// The size n of the STM and the LTM.
   public let hiddenSize: Int
   /// Each gate's weights.
-  public let gates: PerGate<GateWeights>
+  public private(set) var gates: PerGate<GateWeights>
   /// The scalar cell's twelve numbers, read directly by its fast step (nil for a vector cell).
-  let scalarGates: PerGate<ScalarGate>?
+  private(set) var scalarGates: PerGate<ScalarGate>?
   /// The weights packed for summing sixteen units at once (what a vector cell's step reads).
-  let packedWeights: PackedWeights
+  private(set) var packedWeights: PackedWeights
 
   /// Makes a model, checking that every matrix fits the sizes.
   ///
@@ -66,28 +70,13 @@ public struct LSTMModel: Sendable, Equatable {
       )
     }
     for gate in Gate.allCases {
-      let weights = gates[gate]
-      let checks: [(String, Int, Int, Int, Int)] = [
-        ("stmWeights", weights.stmWeights.rows, weights.stmWeights.columns, hiddenSize, hiddenSize),
-        (
-          "inputWeights", weights.inputWeights.rows, weights.inputWeights.columns, hiddenSize,
-          inputSize
-        ),
-        ("bias", weights.bias.count, 1, hiddenSize, 1),
-      ]
-      for (part, rows, columns, wantRows, wantColumns) in checks
-      where rows != wantRows || columns != wantColumns {
-        throw ModelShapeError(
-          gate: gate, part: part,
-          message: "expected \(wantRows)×\(wantColumns), found \(rows)×\(columns)")
-      }
+      try LSTMModel.check(gates[gate], of: gate, inputSize: inputSize, hiddenSize: hiddenSize)
     }
     self.inputSize = inputSize
     self.hiddenSize = hiddenSize
     self.gates = gates
-    scalarGates =
-      inputSize == 1 && hiddenSize == 1 ? gates.map { _, weights in ScalarGate(weights) } : nil
-    packedWeights = PackedWeights(gates: gates, hiddenSize: hiddenSize, inputSize: inputSize)
+    (scalarGates, packedWeights) = LSTMModel.caches(
+      of: gates, inputSize: inputSize, hiddenSize: hiddenSize)
   }
 
   /// The scalar teaching cell (n = m = 1), one `GateWeights(stmWeight:inputWeight:bias:)` a gate.
@@ -97,6 +86,133 @@ public struct LSTMModel: Sendable, Equatable {
 
   /// Whether this is the scalar teaching cell.
   public var isScalar: Bool { inputSize == 1 && hiddenSize == 1 }
+
+  /// Replaces the weights of `gate`, which must fit the model's sizes.
+  ///
+  /// - Throws: `ModelShapeError` naming the part that does not fit; the model is then unchanged.
+  public mutating func setGate(_ gate: Gate, to weights: GateWeights) throws(ModelShapeError) {
+    try LSTMModel.check(weights, of: gate, inputSize: inputSize, hiddenSize: hiddenSize)
+    gates[gate] = weights
+    rebuildCaches()
+  }
+
+  /// Sets one number of `gate`: entry (`row`, `column`) of its `part` (the bias has column 0).
+  ///
+  /// - Throws: `ModelShapeError` if there is no such entry; the model is then unchanged.
+  public mutating func setWeight(
+    _ value: Double, gate: Gate, part: GateWeights.Part, row: Int, column: Int = 0
+  ) throws(ModelShapeError) {
+    var weights = gates[gate]
+    try weights.set(value, part: part, row: row, column: column, gate: gate)
+    try setGate(gate, to: weights)
+  }
+
+  /// Makes the step's caches agree with `gates` again.
+  private mutating func rebuildCaches() {
+    (scalarGates, packedWeights) = LSTMModel.caches(
+      of: gates, inputSize: inputSize, hiddenSize: hiddenSize)
+  }
+
+  /// What the step reads, made from `gates`: the scalar cell's numbers (if n = m = 1) and the
+  /// packed weights.
+  private static func caches(
+    of gates: PerGate<GateWeights>, inputSize: Int, hiddenSize: Int
+  ) -> (PerGate<ScalarGate>?, PackedWeights) {
+    let scalar = inputSize == 1 && hiddenSize == 1
+    return (
+      scalar ? gates.map { _, weights in ScalarGate(weights) } : nil,
+      PackedWeights(gates: gates, hiddenSize: hiddenSize, inputSize: inputSize)
+    )
+  }
+
+  /// Checks that `weights`, the weights of `gate`, fit a cell of these sizes.
+  private static func check(
+    _ weights: GateWeights, of gate: Gate, inputSize: Int, hiddenSize: Int
+  ) throws(ModelShapeError) {
+    for part in GateWeights.Part.allCases {
+      let (rows, columns) = weights.shape(of: part)
+      let (wantRows, wantColumns) = part.shape(inputSize: inputSize, hiddenSize: hiddenSize)
+      guard rows == wantRows, columns == wantColumns else {
+        throw ModelShapeError(
+          gate: gate, part: part.rawValue,
+          message: "expected \(wantRows)×\(wantColumns), found \(rows)×\(columns)")
+      }
+    }
+  }
+}
+
+extension LSTMModel: Hashable {
+  /// Hashes the sizes and every weight (the caches follow from them).
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(inputSize)
+    hasher.combine(hiddenSize)
+    for gate in Gate.allCases {
+      hasher.combine(gates[gate].stmWeights.storage)
+      hasher.combine(gates[gate].inputWeights.storage)
+      hasher.combine(gates[gate].bias)
+    }
+  }
+}
+
+extension GateWeights {
+  /// One of a gate's three arrays of numbers, named as `ModelShapeError.part` names it.
+  public enum Part: String, Sendable, CaseIterable {
+    /// `W_stm`, n×n.
+    case stmWeights
+    /// `W_in`, n×m.
+    case inputWeights
+    /// `b`, n×1.
+    case bias
+
+    /// The rows and columns this part has in a cell of these sizes.
+    public func shape(inputSize: Int, hiddenSize: Int) -> (rows: Int, columns: Int) {
+      switch self {
+      case .stmWeights: (hiddenSize, hiddenSize)
+      case .inputWeights: (hiddenSize, inputSize)
+      case .bias: (hiddenSize, 1)
+      }
+    }
+  }
+
+  /// The rows and columns `part` has here (the bias is a column).
+  public func shape(of part: Part) -> (rows: Int, columns: Int) {
+    switch part {
+    case .stmWeights: (stmWeights.rows, stmWeights.columns)
+    case .inputWeights: (inputWeights.rows, inputWeights.columns)
+    case .bias: (bias.count, 1)
+    }
+  }
+
+  /// Entry (`row`, `column`) of `part` (the bias has column 0).
+  public subscript(part: Part, row: Int, column: Int) -> Double {
+    switch part {
+    case .stmWeights: stmWeights[row, column]
+    case .inputWeights: inputWeights[row, column]
+    case .bias: bias[row]
+    }
+  }
+
+  /// Sets entry (`row`, `column`) of `part` to `value`; `gate` names this gate in the error.
+  mutating func set(
+    _ value: Double, part: Part, row: Int, column: Int, gate: Gate
+  ) throws(ModelShapeError) {
+    let (rows, columns) = shape(of: part)
+    guard (0..<rows).contains(row), (0..<columns).contains(column) else {
+      throw ModelShapeError(
+        gate: gate, part: part.rawValue,
+        message: "no entry (\(row), \(column)) in a \(rows)×\(columns) matrix")
+    }
+    func setting(_ matrix: Matrix) -> Matrix {
+      var storage = matrix.storage
+      storage[row * matrix.columns + column] = value
+      return Matrix(rows: matrix.rows, columns: matrix.columns, storage: storage)
+    }
+    switch part {
+    case .stmWeights: stmWeights = setting(stmWeights)
+    case .inputWeights: inputWeights = setting(inputWeights)
+    case .bias: bias[row] = value
+    }
+  }
 }
 
 /// One gate of the scalar cell: `x = STM·stmWeight + input·inputWeight + bias`.

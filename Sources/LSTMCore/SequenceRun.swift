@@ -3,7 +3,7 @@
 /// A million-step sequence costs 16·n bytes a step, not a whole `StepTrace` a step. The full
 /// trace of any one step is recomputed on demand by `step(at:)`, from the memories before it,
 /// through the same code as every other trace, so it is bit for bit what a full run gives.
-public struct SequenceRun: Sendable {
+public struct SequenceRun: Sendable, Equatable {
   /// The model the sequence ran through.
   public let model: LSTMModel
   /// The sequence.
