@@ -1,3 +1,5 @@
+import LSTMCore
+
 /// Everything a user, or the playback clock, can ask of the program.
 public enum Action: Sendable, Equatable, Hashable {
   /// The next timestep (→, l).
@@ -36,6 +38,13 @@ public enum Action: Sendable, Equatable, Hashable {
   case setStatus(String?)
   /// Leave the program (q).
   case quit
+  /// Replace the lesson's model with this one (what-if editing, a training step); the runs and
+  /// histories follow. Ignored if its input size is not the sequences'.
+  case changeModel(LSTMModel)
+  /// Replace the input at timestep `t` (from 1) of sequence `sequence` (an index) with `values`,
+  /// `inputSize` numbers; that sequence's run and history follow. Ignored if there is no such step
+  /// or the size is wrong.
+  case changeInput(sequence: Int, t: Int, values: [Double])
 }
 
 /// A key press, independent of any terminal library.

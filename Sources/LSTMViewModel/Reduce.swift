@@ -13,8 +13,12 @@ import LSTMCore
 /// forget stage and back into the previous step's output stage; Home and End go to the forget
 /// stage; a change of sequence keeps the stage, so two sequences can be compared stage by stage.
 ///
-/// While help is showing, any key closes it and does nothing else; `quit`, `resize`, `tick` and
-/// `setStatus` still act.
+/// Changing the model or an input rebuilds each run and history it touches (`rebuildDerived()`)
+/// and keeps the selection in range; a model whose input size does not fit the sequences, or an
+/// input that is not there or has the wrong size, changes nothing.
+///
+/// While help is showing, any key closes it and does nothing else; `quit`, `resize`, `tick`,
+/// `setStatus`, `changeModel` and `changeInput` still act.
 public func reduce(_ state: inout State, _ action: Action) {
   if state.isShowingHelp, closesHelp(action) {
     state.isShowingHelp = false
@@ -61,6 +65,9 @@ public func reduce(_ state: inout State, _ action: Action) {
     state.width = max(width, 0)
     state.height = max(height, 0)
   case .setStatus(let message): state.statusMessage = message
+  case .changeModel(let model): state.changeModel(to: model)
+  case .changeInput(let sequence, let t, let values):
+    state.changeInput(sequence: sequence, t: t, to: values)
   case .quit:
     state.isPlaying = false
     state.hasQuit = true
@@ -70,7 +77,7 @@ public func reduce(_ state: inout State, _ action: Action) {
 /// Whether `action`, sent while help is showing, only closes it.
 private func closesHelp(_ action: Action) -> Bool {
   switch action {
-  case .quit, .resize, .tick, .setStatus: false
+  case .quit, .resize, .tick, .setStatus, .changeModel, .changeInput: false
   default: true
   }
 }

@@ -32,22 +32,26 @@ public enum Stage: Int, CaseIterable, Sendable, Comparable {
 
 /// Everything the program is showing, as a value.
 ///
-/// The lesson and what is derived from it (each sequence's run and downsampled history) are
-/// fixed at init; the rest changes only through `reduce(_:_:)`, which keeps it consistent: `t` in
-/// 1...T, the sequence and unit in range. Whatever can be derived is derived: the current step's
-/// every number is recomputed from the memories before it, which costs O(n²), never O(T).
-public struct State: Sendable {
+/// It changes only through `reduce(_:_:)`, which keeps it consistent: `t` in 1...T, the sequence
+/// and unit in range. The lesson can change too (its model, a sequence's inputs); whatever is
+/// derived from it (each sequence's run and downsampled history) then follows, rebuilt by one
+/// function, `rebuildDerived()`. Whatever can be derived is derived: the current step's every
+/// number is recomputed from the memories before it, which costs O(n²), never O(T).
+///
+/// Two states are equal when every stored property is: the synthesised `==` leaves none out.
+public struct State: Sendable, Equatable {
   /// The playback speeds on offer, as seconds between steps, slowest first.
   public static let tickIntervals: [Double] = [3, 2, 1.5, 1, 0.7, 0.5, 0.3, 0.2, 0.1]
   /// The speed playback starts with: one step a second.
   public static let defaultSpeed = 3
 
   /// The lesson shown.
-  public let lesson: Lesson
-  /// Each sequence run through the model, computed once.
-  public let runs: [SequenceRun]
-  /// Each sequence's history of input, LTM and STM, downsampled once to a fixed size.
-  public let histories: [History]
+  public private(set) var lesson: Lesson
+  /// Each sequence run through the model, derived from the lesson by `rebuildDerived()`.
+  public private(set) var runs: [SequenceRun] = []
+  /// Each sequence's history of input, LTM and STM, downsampled to a fixed size, derived from
+  /// `runs` by `rebuildDerived()`.
+  public private(set) var histories: [History] = []
   /// Decimals shown for every number (0...12).
   public let precision: Int
 
@@ -80,11 +84,10 @@ public struct State: Sendable {
   /// most `History.bucketCount` buckets. Every sequence's input size must be the model's.
   public init(lesson: Lesson, width: Int, height: Int, precision: Int = 4) {
     self.lesson = lesson
-    runs = lesson.sequences.map { SequenceRun(model: lesson.model, sequence: $0) }
-    histories = runs.map { History(run: $0) }
     self.precision = min(max(precision, 0), 12)
     self.width = max(width, 0)
     self.height = max(height, 0)
+    rebuildDerived()
   }
 
   /// The seconds between playback steps.
@@ -125,16 +128,67 @@ public struct State: Sendable {
   public var isAtEnd: Bool { t >= stepCount && reveals(.output) }
 }
 
-extension State: Equatable {
-  /// Two states are equal when they show the same lesson in the same way.
+extension State {
+  /// Rebuilds everything derived from the lesson, then brings the selection back in range.
   ///
-  /// Runs and histories are not compared: they are derived from the lesson.
-  public static func == (lhs: State, rhs: State) -> Bool {
-    lhs.precision == rhs.precision && lhs.sequenceIndex == rhs.sequenceIndex && lhs.t == rhs.t
-      && lhs.stage == rhs.stage && lhs.unit == rhs.unit && lhs.isPlaying == rhs.isPlaying
-      && lhs.speed == rhs.speed && lhs.isShowingHelp == rhs.isShowingHelp
-      && lhs.width == rhs.width && lhs.height == rhs.height
-      && lhs.statusMessage == rhs.statusMessage && lhs.hasQuit == rhs.hasQuit
-      && lhs.lesson == rhs.lesson
+  /// This is the one place where runs and histories are made. A sequence whose run was made from
+  /// the same model and the same inputs keeps its run and history (comparing them costs O(1) when
+  /// nothing was changed, as they share storage), so changing one sequence's inputs re-runs that
+  /// sequence alone, and opening a lesson runs each sequence once.
+  mutating func rebuildDerived() {
+    let model = lesson.model
+    let previous = (runs: runs, histories: histories)
+    var runs = [SequenceRun]()
+    var histories = [History]()
+    runs.reserveCapacity(lesson.sequences.count)
+    histories.reserveCapacity(lesson.sequences.count)
+    for (index, sequence) in lesson.sequences.enumerated() {
+      if previous.runs.indices.contains(index), previous.histories.indices.contains(index),
+        previous.runs[index].model == model, previous.runs[index].sequence == sequence
+      {
+        runs.append(previous.runs[index])
+        histories.append(previous.histories[index])
+      } else {
+        let run = SequenceRun(model: model, sequence: sequence)
+        runs.append(run)
+        histories.append(History(run: run))
+      }
+    }
+    self.runs = runs
+    self.histories = histories
+    keepSelectionInRange()
+  }
+
+  /// Brings the sequence, `t` and the unit back in range, and stops playback with nothing to play.
+  mutating func keepSelectionInRange() {
+    sequenceIndex = min(max(sequenceIndex, 0), max(runs.count - 1, 0))
+    t = min(max(t, 1), max(stepCount, 1))
+    unit = min(max(unit, 0), max(hiddenSize - 1, 0))
+    if stepCount == 0 { isPlaying = false }
+  }
+
+  /// Whether `model` can replace the lesson's: every sequence's input size is its input size.
+  func accepts(_ model: LSTMModel) -> Bool {
+    lesson.sequences.allSatisfy { $0.inputSize == model.inputSize }
+  }
+
+  /// Replaces the lesson's model, if it `accepts(_:)` it, and rebuilds what is derived from it.
+  mutating func changeModel(to model: LSTMModel) {
+    guard accepts(model) else { return }
+    lesson.model = model
+    rebuildDerived()
+  }
+
+  /// Replaces the input at timestep `t` of sequence `index` with `values`, if there is such a
+  /// step and `values` has the sequence's input size, and re-runs that sequence.
+  mutating func changeInput(sequence index: Int, t: Int, to values: [Double]) {
+    guard lesson.sequences.indices.contains(index) else { return }
+    let sequence = lesson.sequences[index]
+    guard t >= 1, t <= sequence.count, values.count == sequence.inputSize else { return }
+    var all = sequence.values
+    all.replaceSubrange((t - 1) * sequence.inputSize..<t * sequence.inputSize, with: values)
+    lesson.sequences[index] = InputSequence(
+      name: sequence.name, inputSize: sequence.inputSize, values: all, target: sequence.target)
+    rebuildDerived()
   }
 }
