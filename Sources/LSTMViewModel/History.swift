@@ -26,8 +26,9 @@ public struct Series: Sendable, Equatable {
   }
 }
 
-/// A sequence's input, LTM and STM over all its timesteps, downsampled once when the lesson
-/// opens, so that drawing it costs the same for a million steps as for four.
+/// A sequence's input, LTM and STM over all its timesteps, downsampled once each time its run is
+/// made (`State.rebuildDerived()`), so that drawing it costs the same for a million steps as for
+/// four.
 public struct History: Sendable, Equatable {
   /// The most buckets a history keeps: a sequence longer than this shares buckets.
   public static let bucketCount = 240
