@@ -43,7 +43,8 @@ struct HelpBox {
     for (offset, line) in shown.enumerated() {
       let row = top + 1 + offset
       if let interior {
-        canvas.put(String(repeating: " ", count: inside), row: row, column: left + 1, style: interior)
+        canvas.put(
+          String(repeating: " ", count: inside), row: row, column: left + 1, style: interior)
       }
       canvas.put("│", row: row, column: left, style: border)
       var column = left + 1 + padding

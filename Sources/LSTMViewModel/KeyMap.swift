@@ -89,7 +89,9 @@ public enum KeyMap {
   public static let keyNames: [String] = {
     let names = bindings.flatMap(\.keys).filter { $0.listing != .nowhere }.map { name(of: $0.key) }
     let rank = { (name: String) in nameOrder.firstIndex(of: name) ?? nameOrder.count }
-    return names.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
-      .map(\.element)
+    return names.enumerated().sorted {
+      (rank($0.element), $0.offset) < (rank($1.element), $1.offset)
+    }
+    .map(\.element)
   }()
 }
