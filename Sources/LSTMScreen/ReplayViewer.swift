@@ -29,34 +29,22 @@ public struct ReplayViewer: Sendable, Equatable {
     self.height = max(height, 0)
   }
 
-  /// The keys, as the help overlay lists them.
-  public static let help: [(keys: String, meaning: String)] = [
-    ("→  l  space", "next frame"),
-    ("←  h", "previous frame"),
-    ("Home  g", "first frame"),
-    ("End  G", "last frame"),
-    ("<  >", "pan left / right (a frame wider than the screen)"),
-    ("↑  k  ↓  j", "pan up / down (a frame taller than the screen)"),
-    ("?", "help on or off"),
-    ("q", "quit"),
-  ]
-
-  /// Reacts to a key.
+  /// Reacts to a key, as `ReplayKeys` binds it.
   public mutating func press(_ key: Key) {
+    guard let command = ReplayKeys.command(for: key) else { return }
     let last = max(recording.frames.count - 1, 0)
-    switch key {
-    case .right, .character("l"), .character(" "): index = min(index + 1, last)
-    case .left, .character("h"): index = max(index - 1, 0)
-    case .home, .character("g"): index = 0
-    case .end, .character("G"): index = last
-    case .character("<"), .character(","): panColumn = origin.column - max(width / 2, 1)
-    case .character(">"), .character("."): panColumn = origin.column + max(width / 2, 1)
-    case .up, .character("k"): panRow = origin.row - max(view.height / 2, 1)
-    case .down, .character("j"): panRow = origin.row + max(view.height / 2, 1)
-    case .character("?"): isShowingHelp.toggle()
-    case .escape: isShowingHelp = false
-    case .character("q"), .character("Q"): hasQuit = true
-    default: return
+    switch command {
+    case .nextFrame: index = min(index + 1, last)
+    case .previousFrame: index = max(index - 1, 0)
+    case .firstFrame: index = 0
+    case .lastFrame: index = last
+    case .panLeft: panColumn = origin.column - max(width / 2, 1)
+    case .panRight: panColumn = origin.column + max(width / 2, 1)
+    case .panUp: panRow = origin.row - max(view.height / 2, 1)
+    case .panDown: panRow = origin.row + max(view.height / 2, 1)
+    case .toggleHelp: isShowingHelp.toggle()
+    case .closeHelp: isShowingHelp = false
+    case .quit: hasQuit = true
     }
   }
 
@@ -146,25 +134,17 @@ public struct ReplayViewer: Sendable, Equatable {
   private func drawHelp(on canvas: inout Canvas) {
     let all =
       ["lstmviz replay: \(recording.header.title)", ""]
-      + Self.help.map { $0.keys.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.meaning }
+      + ReplayKeys.bindings.map {
+        $0.helpKeys.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.help
+      }
       + ["", recording.header.details]
       + (recording.cutOff.map { ["cut off at \($0): the frames before are whole"] } ?? [])
-    let lines = all.prefix(max(height - 3, 0))
-    guard !lines.isEmpty, width >= 5 else { return }
-    let inner = min(lines.map(\.terminalColumns).max() ?? 0, width - 4)
-    let top = max((height - 1 - lines.count - 2) / 2, 0)
-    let left = max((width - inner - 4) / 2, 0)
-    let box = Style(.heading)
-    let rule = String(repeating: "─", count: inner + 2)
-    canvas.put("┌" + rule + "┐", row: top, column: left, style: box)
-    for (offset, line) in lines.enumerated() {
-      let row = top + 1 + offset
-      let style = offset == 0 ? Style(.heading, bold: true) : .plain
-      canvas.put(
-        "│ " + String(repeating: " ", count: inner) + " │", row: row, column: left, style: box)
-      canvas.put(line.prefix(columns: inner), row: row, column: left + 2, style: style)
+    let lines: [HelpBox.Line] = all.enumerated().map { offset, line in
+      [(line, offset == 0 ? Style(.heading, bold: true) : .plain)]
     }
-    canvas.put("└" + rule + "┘", row: top + lines.count + 1, column: left, style: box)
+    let box = HelpBox(
+      lines: lines, padding: 1, border: Style(.heading), interior: Style(.heading))
+    box.draw(on: &canvas, rows: 0..<max(height - 1, 0))
   }
 }
 

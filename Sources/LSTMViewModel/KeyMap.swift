@@ -1,39 +1,61 @@
 /// Which key does what, for the interactive program and for `lstmviz render --keys`.
+///
+/// `bindings` is the one table of the lesson's keys: the key lookups below, the help box, the key
+/// list of `lstmviz --help` and the names `render --keys` lists are all made from it, and a test
+/// checks the README's key table against it.
 public enum KeyMap {
+  /// The lesson's keys, one row of help each, in the order help lists them.
+  package static let bindings: [KeyBinding<Action>] = [
+    KeyBinding(
+      [BoundKey(.right, .next), BoundKey(.character("l"), .next)],
+      help: "next step; in stage mode, next stage", summary: "next step"),
+    KeyBinding(
+      [BoundKey(.left, .previous), BoundKey(.character("h"), .previous)],
+      help: "previous step; in stage mode, previous stage", summary: "previous"),
+    KeyBinding(
+      [BoundKey(.home, .first), BoundKey(.character("g"), .first)],
+      help: "first step", summary: "first"),
+    KeyBinding(
+      [BoundKey(.end, .last), BoundKey(.character("G"), .last)],
+      help: "last step", summary: "last"),
+    KeyBinding(
+      [BoundKey(.up, .previousSequence), BoundKey(.character("k"), .previousSequence)],
+      help: "previous sequence", summary: "previous/next sequence"),
+    KeyBinding(
+      [BoundKey(.down, .nextSequence), BoundKey(.character("j"), .nextSequence)],
+      help: "next sequence", summary: "previous/next sequence"),
+    KeyBinding(
+      [BoundKey(.character("s"), .toggleStages)],
+      help: "stage mode: forget, then input, then output, then off", summary: "stage mode"),
+    KeyBinding(
+      [BoundKey(.character(" "), .togglePlay)], help: "play / pause", summary: "play/pause"),
+    KeyBinding(
+      [
+        BoundKey(.character("+"), .faster), BoundKey(.character("-"), .slower),
+        BoundKey(.character("="), .faster, listing: .nowhere),
+        BoundKey(.character("_"), .slower, listing: .nowhere),
+      ],
+      help: "faster / slower", summary: "speed"),
+    KeyBinding(
+      [BoundKey(.character("["), .previousUnit), BoundKey(.character("]"), .nextUnit)],
+      help: "previous / next hidden unit", summary: "previous/next hidden unit"),
+    KeyBinding(
+      [
+        BoundKey(.character("?"), .toggleHelp),
+        BoundKey(.escape, .closeHelp, listing: .helpBoxOnly),
+      ],
+      help: "close this help (so does any other key)", summary: "help (Esc closes it)"),
+    KeyBinding(
+      [BoundKey(.character("q"), .quit), BoundKey(.character("Q"), .quit, listing: .nowhere)],
+      help: "quit", summary: "quit"),
+  ]
+
+  /// The action of every bound key.
+  private static let actions: [Key: Action] = bindings.commands()
+
   /// The action of `key`, or nil if the key does nothing.
   public static func action(for key: Key) -> Action? {
-    switch key {
-    case .right: .next
-    case .left: .previous
-    case .home: .first
-    case .end: .last
-    case .up: .previousSequence
-    case .down: .nextSequence
-    case .escape: .closeHelp
-    case .enter: nil
-    case .character(let character): action(for: character)
-    }
-  }
-
-  /// The action of a printable key.
-  private static func action(for character: Character) -> Action? {
-    switch character {
-    case "l": .next
-    case "h": .previous
-    case "g": .first
-    case "G": .last
-    case "k": .previousSequence
-    case "j": .nextSequence
-    case "s": .toggleStages
-    case " ": .togglePlay
-    case "+", "=": .faster
-    case "-", "_": .slower
-    case "]": .nextUnit
-    case "[": .previousUnit
-    case "?": .toggleHelp
-    case "q", "Q": .quit
-    default: nil
-    }
+    actions[key]
   }
 
   /// The keys that have names longer than one character.
@@ -57,9 +79,19 @@ public enum KeyMap {
     return "\(key)"
   }
 
-  /// The names of every key that does something, as `lstmviz render --keys` accepts them.
-  public static let keyNames: [String] = [
-    "right", "left", "up", "down", "home", "end", "space", "esc", "s", "?", "+", "-", "[", "]",
-    "q", "l", "h", "k", "j", "g", "G",
-  ]
+  /// The order `render`'s help has always listed the key names in: the keys with long names, the
+  /// other keys, then the letters that stand in for the arrows, Home and End. It only orders:
+  /// which names are listed comes from `bindings`.
+  private static let nameOrder = "right left up down home end space esc s ? + - [ ] q l h k j g G"
+    .split(separator: " ").map(String.init)
+
+  /// The names of every key that help lists, as `lstmviz render --keys` accepts them.
+  public static let keyNames: [String] = {
+    let names = bindings.flatMap(\.keys).filter { $0.listing != .nowhere }.map { name(of: $0.key) }
+    let rank = { (name: String) in nameOrder.firstIndex(of: name) ?? nameOrder.count }
+    return names.enumerated().sorted {
+      (rank($0.element), $0.offset) < (rank($1.element), $1.offset)
+    }
+    .map(\.element)
+  }()
 }

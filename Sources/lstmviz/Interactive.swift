@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LSTMScreen
 import LSTMTerminal
+import LSTMViewModel
 
 /// `lstmviz [LESSON]`, the default command: the lesson on the terminal, stepped with the keys.
 struct Interactive: ParsableCommand {
@@ -13,12 +14,8 @@ struct Interactive: ParsableCommand {
       """
   )
 
-  /// The keys of the interactive program, in one paragraph for `--help`.
-  static let keys = """
-    Keys: →/l next step, ←/h previous, Home/g first, End/G last, ↑/k ↓/j previous/next \
-    sequence, s stage mode, space play/pause, +/- speed, [/] previous/next hidden unit, \
-    ? help (Esc closes it), q quit.
-    """
+  /// The keys of the interactive program, in one paragraph for `--help`: from `KeyMap.bindings`.
+  static let keys = KeyMap.bindings.summary()
 
   @OptionGroup var lessonOptions: LessonOptions
 

@@ -3,13 +3,14 @@ import Foundation
 import LSTMFiles
 import LSTMScreen
 import LSTMTerminal
+import LSTMViewModel
 
 /// `lstmviz replay FILE.txt`: pages through a recorded session.
 struct Replay: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Page through a session recorded with --record.",
     discussion: """
-      Keys: →/l/space next frame, ←/h previous, Home/g first, End/G last, ? help, q quit. \
+      \(ReplayKeys.bindings.summary()) \
       A frame larger than the terminal is cropped, as the status line says: </> and ↑/↓ pan \
       (or make the terminal larger). \
       Without a terminal (output to a pipe or a file), the recording is printed. \
