@@ -8,7 +8,9 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <poll.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -122,5 +124,83 @@ static inline int lv_default_signal_handler(int signal) {
   action.sa_handler = SIG_DFL;
   sigemptyset(&action.sa_mask);
   return sigaction(signal, &action, NULL);
+}
+/// Installs `handler` for `signal` without SA_RESTART (so that a blocking read returns early),
+/// keeping the action it replaces in `previous`.
+static inline int lv_install_signal_handler_saving(int signal, void (*handler)(int),
+                                                   struct sigaction *previous) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  return sigaction(signal, &action, previous);
+}
+
+/// Ignores `signal` from now on.
+static inline int lv_ignore_signal(int signal) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = SIG_IGN;
+  sigemptyset(&action.sa_mask);
+  return sigaction(signal, &action, NULL);
+}
+
+/// Whether `signal` is ignored (SIG_IGN) now.
+static inline int lv_signal_is_ignored(int signal) {
+  struct sigaction action;
+  if (sigaction(signal, NULL, &action) != 0) return 0;
+  return action.sa_handler == SIG_IGN;
+}
+
+/// Sends `signal` to this thread with its default action and unblocked: the process ends (or
+/// stops) as the signal's default says. Returns if it did not (a stop signal the kernel
+/// discarded, as it does for an orphaned process group, or once the process is continued).
+static inline void lv_raise_with_default_action(int signal) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = SIG_DFL;
+  sigemptyset(&action.sa_mask);
+  sigaction(signal, &action, NULL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, signal);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+  raise(signal);
+}
+
+/// The first and last real-time signals (SIGRTMIN and SIGRTMAX are function-like macros).
+static inline int lv_first_realtime_signal(void) { return SIGRTMIN; }
+static inline int lv_last_realtime_signal(void) { return SIGRTMAX; }
+
+/// Whether standard input or output is a terminal that has gone: hung up, closed at the other
+/// end, or no longer a descriptor. A read that `poll` says would not wait is not this.
+static inline int lv_terminal_is_gone(void) {
+  struct pollfd descriptors[2] = {{STDIN_FILENO, POLLIN, 0}, {STDOUT_FILENO, 0, 0}};
+  if (poll(descriptors, 2, 0) < 0) return 0;
+  for (int index = 0; index < 2; index++) {
+    if (descriptors[index].revents & (POLLHUP | POLLERR | POLLNVAL)) return 1;
+  }
+  return 0;
+}
+
+/// Makes the next refresh repaint the whole screen, and repaints it (after a suspend, or when
+/// something else may have written over it).
+static inline int lv_repaint_all(void) {
+  clearok(curscr, TRUE);
+  return wrefresh(stdscr);
+}
+
+/// Gives the calling thread an alternate signal stack of `size` bytes if it has none, so that a
+/// crash handler still runs when the stack has overflowed. The memory is never freed.
+static inline void lv_ensure_alternate_signal_stack(size_t size) {
+  stack_t current;
+  if (sigaltstack(NULL, &current) != 0 || !(current.ss_flags & SS_DISABLE)) return;
+  stack_t stack;
+  memset(&stack, 0, sizeof stack);
+  stack.ss_sp = malloc(size);
+  if (stack.ss_sp == NULL) return;
+  stack.ss_size = size;
+  sigaltstack(&stack, NULL);
 }
 #endif

@@ -47,17 +47,23 @@ public protocol TerminalProgram {
 public enum TerminalOutcome: Sendable, Equatable {
   /// The program finished (the user quit).
   case finished
-  /// A signal (SIGINT, SIGTERM, SIGHUP) ended the session; the terminal has been restored.
+  /// A signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT, …) ended the session; the terminal has been
+  /// restored.
   case interrupted(signal: Int32)
   /// The backend had nothing more to give: a headless backend's keys ran out, or it could not
   /// draw. The terminal never ends this way.
   case inputEnded
+  /// The terminal has gone (closed, hung up, or failing to read): the session ended, with the
+  /// terminal restored as far as it still can be.
+  case terminalLost
 
-  /// The conventional exit status: 0, or 128 + the signal number.
+  /// The conventional exit status: 0; 128 + the signal number; 129 (as for SIGHUP) for a lost
+  /// terminal.
   public var exitStatus: Int32 {
     switch self {
     case .finished, .inputEnded: return 0
     case .interrupted(let signal): return 128 + signal
+    case .terminalLost: return 129
     }
   }
 }

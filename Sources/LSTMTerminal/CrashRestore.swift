@@ -8,8 +8,18 @@ import Glibc
 /// saved before the screen opened (`tcsetattr`), writes the terminal's own reset sequences
 /// (worked out from terminfo beforehand), puts back the handler it replaced (such as Swift's
 /// crash reporter) and raises the signal again, which then ends the program as it would have.
-enum CrashRestore {
-  private static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT]
+/// When that handler is Swift's backtracer, it prints its report on the restored terminal (the
+/// tests of a crash set `SWIFT_BACKTRACE=enable=no`, which leaves the signal's default action:
+/// killed by it).
+///
+/// The handler runs on an alternate signal stack (one is made if the thread has none), so that
+/// a stack overflow is caught too.
+package enum CrashRestore {
+  /// The signals of a crash: faults, traps and aborts.
+  package static let signals: [Int32] = [
+    SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT, SIGSYS,
+  ]
+  private static let alternateStackBytes = 64 * 1024
   private static let resetCapacity = 512
 
   // Memory the handler touches: allocated once, before any handler is installed, never freed.
@@ -40,6 +50,7 @@ enum CrashRestore {
         resetCount += 1
       }
     }
+    lv_ensure_alternate_signal_stack(alternateStackBytes)
     for signal in signals {
       lv_install_crash_handler(
         signal, { signal in CrashRestore.restore(signal) },

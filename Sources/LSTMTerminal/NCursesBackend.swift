@@ -1,8 +1,8 @@
 import LSTMScreen
 
 /// The terminal as the program loop's backend: the ncurses screen to draw on, its keys decoded
-/// by `KeyDecoder`, and a signal that `TerminalSession`'s handlers have stored as the reason to
-/// stop.
+/// by `KeyDecoder`, and the reason to stop: a signal that `SessionSignals`' handlers have noted,
+/// or a terminal that has gone. Ctrl-Z (SIGTSTP) is handled here, between two reads.
 struct NCursesBackend: Backend {
   /// The open screen.
   let screen: NCursesScreen
@@ -19,9 +19,21 @@ struct NCursesBackend: Backend {
   }
 
   /// The next key, or `.resize` with the terminal's new size; nil if nothing came within
-  /// `timeout` (rounded up to a millisecond), a signal cut the wait short, or the key means
-  /// nothing to the program.
+  /// `timeout` (rounded up to a millisecond), a signal cut the wait short, the terminal has gone,
+  /// or the key means nothing to the program.
+  ///
+  /// After SIGTSTP it first leaves the screen and stops the process; once continued (or after
+  /// SIGCONT alone, following a SIGSTOP) it paints the screen again and returns `.resize`, so
+  /// that the program lays itself out for the terminal's size now.
   func nextEvent(waitingAtMost timeout: Duration) -> TerminalEvent? {
+    if SessionSignals.takeSuspendRequest() {
+      screen.suspend()
+      return resized()
+    }
+    if SessionSignals.takeContinued() {
+      screen.resume()
+      return resized()
+    }
     guard let input = screen.read(timeoutMilliseconds: Self.milliseconds(timeout)) else {
       return nil
     }
@@ -29,16 +41,22 @@ struct NCursesBackend: Backend {
     case .key(let key):
       return .key(key)
     case .resize:
-      let (width, height) = screen.size
-      return .resize(width: width, height: height)
+      return resized()
     case nil:
       return nil
     }
   }
 
-  /// `.interrupted` once a signal (SIGINT, SIGTERM, SIGHUP) has come.
+  private func resized() -> TerminalEvent {
+    let (width, height) = screen.size
+    return .resize(width: width, height: height)
+  }
+
+  /// `.interrupted` once a signal that ends the session has come, `.terminalLost` once a read
+  /// has found the terminal gone.
   var stopReason: TerminalOutcome? {
-    TerminalSession.receivedSignal.map { .interrupted(signal: $0) }
+    if let signal = SessionSignals.received { return .interrupted(signal: signal) }
+    return screen.isGone ? .terminalLost : nil
   }
 
   private static func milliseconds(_ duration: Duration) -> Int32 {

@@ -11,6 +11,10 @@ final class NCursesScreen {
   private var background: Int16 = -1
   private var pairs: [Int: Int16] = [:]
   private var characters: [wchar_t] = []
+  /// True once a read has found the terminal gone: hung up, closed, or failing.
+  private(set) var isGone = false
+  /// Reads in a row that failed long before their timeout, with no reason seen.
+  private var earlyFailures = 0
 
   /// Opens the terminal on standard input and output, or throws without having touched it.
   init(noColor: Bool, environment: [String: String]) throws(TerminalError) {
@@ -66,16 +70,62 @@ final class NCursesScreen {
     (Int(lv_columns()), Int(lv_lines()))
   }
 
-  /// Waits at most `milliseconds` for one key, and returns it, or nil if none came (or a signal
-  /// interrupted the wait).
+  /// Leaves the screen (the terminal as it was before, the cursor shown), stops the process as
+  /// Ctrl-Z does, and once it is continued, comes back and paints the screen again.
+  func suspend() {
+    guard screen != nil else { return }
+    SessionSignals.stopUntilContinued {
+      curs_set(1)
+      endwin()
+    }
+    // The next refresh comes back from endwin: the program's terminal modes, the alternate
+    // screen, then the whole screen painted.
+    _ = lv_repaint_all()
+    curs_set(0)
+  }
+
+  /// Sets the terminal up for the screen again and paints all of it, after the process was
+  /// stopped and continued behind the program's back (SIGSTOP, then SIGCONT).
+  func resume() {
+    guard screen != nil else { return }
+    reset_prog_mode()
+    _ = lv_repaint_all()
+    curs_set(0)
+  }
+
+  /// Waits at most `milliseconds` for one key, and returns it, or nil if none came, a signal
+  /// interrupted the wait, or the terminal has gone (`isGone` then says so).
+  ///
+  /// ncurses answers a timeout, an interrupted wait, the end of input and a read error alike;
+  /// the terminal has gone if it is hung up or closed (`poll`), a read failed with EIO or
+  /// EBADF, or reads keep failing at once (a guard against spinning on any other failure).
   func read(timeoutMilliseconds milliseconds: Int32) -> TerminalInput? {
     lv_set_input_timeout(milliseconds)
     var value: wint_t = 0
+    errno = 0
+    let start = ContinuousClock.now
     let status = lv_read_key(&value)
-    if status == OK { return .character(UInt32(value)) }
-    if status == lv_key_code_yes() { return .keyCode(Int32(bitPattern: value)) }
+    if status == OK || status == lv_key_code_yes() {
+      earlyFailures = 0
+      return status == OK ? .character(UInt32(value)) : .keyCode(Int32(bitPattern: value))
+    }
+    let failure = errno
+    if lv_terminal_is_gone() != 0 || failure == EIO || failure == EBADF {
+      isGone = true
+    } else if milliseconds >= 10, failure != EINTR,
+      ContinuousClock.now - start < .milliseconds(Int(milliseconds) / 2)
+    {
+      earlyFailures += 1
+      isGone = earlyFailures >= Self.earlyFailureLimit
+    } else {
+      earlyFailures = 0
+    }
     return nil
   }
+
+  /// How many reads in a row may fail at once, for no reason seen, before the terminal counts as
+  /// gone: at most a few milliseconds of spinning.
+  static let earlyFailureLimit = 100
 
   /// Shows `canvas`, which replaces `previous` (nil: whatever was there). Only rows that differ
   /// are written, and ncurses sends only the changes, so nothing flickers.

@@ -1,15 +1,5 @@
-import CNCurses
 import Foundation
 import LSTMScreen
-import Synchronization
-
-/// The signal that asked the session to end, or 0. Signal handlers only store into it; the
-/// program loop reads it (through `NCursesBackend.stopReason`) at least every
-/// `TerminalSession.pollMilliseconds`.
-private let pendingSignal = Atomic<Int32>(0)
-
-/// The signals that end a session with the terminal restored.
-private let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
 /// Runs a `TerminalProgram` on the terminal: opens the screen and runs the shared `ProgramLoop`
 /// over it (`NCursesBackend`, the real clock), which draws each new frame and feeds keys,
@@ -18,7 +8,13 @@ public enum TerminalSession {
   /// The longest the loop waits for a key before it looks at signals and the clock again.
   static let pollMilliseconds = 100
 
-  /// Runs `program` until it finishes or a signal (SIGINT, SIGTERM, SIGHUP) arrives.
+  /// Runs `program` until it finishes, and returns; or until a signal or a lost terminal ends
+  /// the session, and then ends the process, with the terminal given back either way.
+  ///
+  /// - A signal whose default would end the process (SIGINT, SIGQUIT, SIGTERM, SIGPIPE,
+  ///   SIGUSR1, …; see `SessionSignals`) ends it by that signal, with its default action.
+  /// - SIGHUP, and a terminal that has gone (the end of its input, a read error), exit 129.
+  /// - SIGTSTP (Ctrl-Z) leaves the screen and stops; when continued (`fg`) the screen comes back.
   ///
   /// - Parameters:
   ///   - program: The program; it receives `.resize` with the terminal's size first.
@@ -29,47 +25,40 @@ public enum TerminalSession {
   ///     the one before; its `cause` is the event that led to it), just before it is drawn.
   ///     Return a message to show it in the program's status line (sent to the program as
   ///     `.status`), or nil.
-  /// - Returns: How the session ended; the terminal is restored in every case.
+  ///   - afterClosing: Called once the terminal has been given back, however the session
+  ///     ended, before the process ends (to finish a recording).
   /// - Throws: `TerminalError` when there is no usable terminal; nothing has been touched then.
   public static func run<Program: TerminalProgram>(
     _ program: inout Program,
     noColor: Bool = false,
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    frameShown: (ShownFrame) -> String? = { _ in nil }
-  ) throws(TerminalError) -> TerminalOutcome {
-    // Handlers go in before newterm, so that ncurses keeps its own off these signals.
-    installSignalHandlers()
-    defer { removeSignalHandlers() }
-    let screen = try NCursesScreen(noColor: noColor, environment: environment)
-    defer { screen.close() }
-    var loop = ProgramLoop(
-      backend: NCursesBackend(screen: screen),
-      clock: ContinuousClock(), pollInterval: .milliseconds(pollMilliseconds))
-    return loop.run(&program, frameShown: frameShown)
-  }
-
-  private static func installSignalHandlers() {
-    pendingSignal.store(0, ordering: .relaxed)
-    for signal in endingSignals {
-      lv_install_signal_handler(signal) { received in
-        pendingSignal.store(received, ordering: .relaxed)
-      }
+    frameShown: (ShownFrame) -> String? = { _ in nil },
+    afterClosing: () -> Void = {}
+  ) throws(TerminalError) {
+    // Handlers go in before newterm, so that ncurses keeps its own off these signals. They stay
+    // in until the process ends or the program has finished: a second signal on the way out
+    // (a hangup often brings two SIGHUPs) is only noted.
+    SessionSignals.install()
+    let outcome: TerminalOutcome
+    do throws(TerminalError) {
+      let screen = try NCursesScreen(noColor: noColor, environment: environment)
+      defer { screen.close() }
+      var loop = ProgramLoop(
+        backend: NCursesBackend(screen: screen),
+        clock: ContinuousClock(), pollInterval: .milliseconds(pollMilliseconds))
+      outcome = loop.run(&program, frameShown: frameShown)
+    } catch {
+      SessionSignals.remove()
+      throw error
     }
-    // A parent may have blocked them (threads of a test runner do); ncurses needs SIGWINCH too.
-    for signal in endingSignals + [SIGWINCH] {
-      lv_unblock_signal(signal)
+    afterClosing()
+    if let ending = SessionSignals.ending(after: outcome, signal: SessionSignals.received) {
+      ending.end()
     }
-  }
-
-  private static func removeSignalHandlers() {
-    for signal in endingSignals {
-      lv_default_signal_handler(signal)
+    SessionSignals.remove()
+    // A signal that came after the look above, before the handlers went.
+    if let ending = SessionSignals.ending(after: .finished, signal: SessionSignals.received) {
+      ending.end()
     }
-  }
-
-  /// The signal that asked the session to end, or nil.
-  static var receivedSignal: Int32? {
-    let signal = pendingSignal.load(ordering: .relaxed)
-    return signal == 0 ? nil : signal
   }
 }

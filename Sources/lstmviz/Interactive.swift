@@ -34,19 +34,22 @@ struct Interactive: ParsableCommand {
     defer { recorder?.finish() }
     var program = LessonProgram(lesson: lesson, precision: precision.decimals)
     var recordingFailure: String?
-    let outcome: TerminalOutcome
     do {
-      outcome = try TerminalSession.run(&program, noColor: noColor) { frame in
-        guard let recorder else { return nil }
-        let failure = recorder.record(frame)
-        recordingFailure = recordingFailure ?? failure
-        return failure
-      }
+      // A signal or a lost terminal ends the process in there, once the terminal is given
+      // back and the recording finished (README, "Exit codes and signals").
+      try TerminalSession.run(
+        &program, noColor: noColor,
+        frameShown: { frame in
+          guard let recorder else { return nil }
+          let failure = recorder.record(frame)
+          recordingFailure = recordingFailure ?? failure
+          return failure
+        },
+        afterClosing: { recorder?.finish() })
     } catch {
       throw UsageError(message: error.description)
     }
     // The terminal is restored by now: messages go to a clean screen.
-    if outcome != .finished { throw ExitCode(outcome.exitStatus) }
     if let recordingFailure { throw RuntimeError(recordingFailure) }
   }
 }

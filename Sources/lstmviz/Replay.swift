@@ -41,13 +41,12 @@ struct Replay: ParsableCommand {
       return
     }
     var program = ReplayViewer(recording: recording, width: 80, height: 24)
-    let outcome: TerminalOutcome
     do {
-      outcome = try TerminalSession.run(&program, noColor: noColor)
+      // A signal or a lost terminal ends the process in there, the terminal given back.
+      try TerminalSession.run(&program, noColor: noColor)
     } catch {
       throw UsageError(message: error.description)
     }
-    if outcome != .finished { throw ExitCode(outcome.exitStatus) }
   }
 
   /// The recording in `path`.
