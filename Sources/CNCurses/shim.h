@@ -117,14 +117,6 @@ static inline int lv_unblock_signal(int signal) {
   return pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
-/// Puts back the default disposition of `signal`.
-static inline int lv_default_signal_handler(int signal) {
-  struct sigaction action;
-  memset(&action, 0, sizeof action);
-  action.sa_handler = SIG_DFL;
-  sigemptyset(&action.sa_mask);
-  return sigaction(signal, &action, NULL);
-}
 /// Installs `handler` for `signal` without SA_RESTART (so that a blocking read returns early),
 /// keeping the action it replaces in `previous`.
 static inline int lv_install_signal_handler_saving(int signal, void (*handler)(int),
