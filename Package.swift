@@ -17,12 +17,15 @@ let package = Package(
     .library(name: "LSTMTerminal", targets: ["LSTMTerminal"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .target(name: "CLSTMKernels"),
     .target(name: "LSTMCore", dependencies: ["CLSTMKernels"]),
-    .target(name: "LSTMFiles", dependencies: ["LSTMCore"]),
+    .target(
+      name: "LSTMFiles",
+      dependencies: ["LSTMCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(name: "LSTMViewModel", dependencies: ["LSTMCore"]),
     .target(name: "LSTMScreen", dependencies: ["LSTMCore", "LSTMViewModel"]),
     .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),

@@ -17,17 +17,20 @@ public struct LessonSources: Sendable, Equatable {
   public var inputs: [String]
   /// The state_dict layer to show; nil for layer 0.
   public var layer: Int?
+  /// Which LSTM of a model file holding several (`--lstm`), by its module prefix.
+  public var lstm: String?
 
   /// Makes the sources; with none, the built-in lesson.
   public init(
     lesson: String? = nil, model: String? = nil, sequences: String? = nil, inputs: [String] = [],
-    layer: Int? = nil
+    layer: Int? = nil, lstm: String? = nil
   ) {
     self.lesson = lesson
     self.model = model
     self.sequences = sequences
     self.inputs = inputs
     self.layer = layer
+    self.lstm = lstm
   }
 }
 
@@ -51,6 +54,7 @@ extension Lesson {
   public static func load(
     _ sources: LessonSources, read: (String) throws(LessonError) -> [UInt8]
   ) throws(LessonError) -> Lesson {
+    let sources = try ModelFile.binaryLessonAsModel(sources, read: read)
     var parts = LessonParts(lessonGiven: sources.lesson != nil)
     if let path = sources.lesson {
       // With --model, --layer is the new model's: the lesson's own is read as it is.
@@ -58,7 +62,7 @@ extension Lesson {
       parts.take(try readLesson(path, read: read, layer: layer), from: path)
     }
     if let path = sources.model {
-      try parts.readModel(path, layer: sources.layer, read: read)
+      try parts.readModel(path, layer: sources.layer, lstm: sources.lstm, read: read)
     }
     if parts.model == nil, let layer = sources.layer, layer != 0 {
       throw LessonError(
@@ -219,17 +223,23 @@ private struct LessonParts {
   /// Reads the `--model` file at `path`: a whole lesson, whose model is taken (and everything
   /// else when no lesson file was given), or a model of either form.
   mutating func readModel(
-    _ path: String, layer: Int?, read: (String) throws(LessonError) -> [UInt8]
+    _ path: String, layer: Int?, lstm: String?, read: (String) throws(LessonError) -> [UInt8]
   ) throws(LessonError) {
-    let node = try JSONParser.parse(try read(path), file: path)
-    let fields = JSONFields(site: JSONErrorSite(file: path))
+    let bytes = try read(path)
     modelSource = "the model in \(path)"
+    if let binary = try ModelFile.model(bytes, path: path, layer: layer, lstm: lstm) {
+      model = binary
+      if !lessonGiven { (title, description) = (Lesson.fileName(path), nil) }
+      return
+    }
+    let node = try JSONParser.parse(bytes, file: path)
+    let fields = JSONFields(site: JSONErrorSite(file: path))
     if !ModelDecoding.looksLikeModel(node), node["model"] != nil {
       let document = try LessonDecoding.lesson(node, fields: fields, layer: layer)
       _ = try Lesson(document, fallbackTitle: path, modelSource: "its model")
       if lessonGiven { model = document.model } else { take(document, from: path) }
     } else {
-      model = try ModelDecoding.model(node, at: .root, fields: fields, layer: layer)
+      model = try ModelDecoding.model(node, at: .root, fields: fields, layer: layer, lstm: lstm)
       if !lessonGiven { (title, description) = (Lesson.fileName(path), nil) }
     }
   }

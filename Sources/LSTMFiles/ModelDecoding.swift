@@ -11,17 +11,17 @@ enum ModelDecoding {
   /// Whether `node` looks like a model of either form rather than a lesson.
   static func looksLikeModel(_ node: JSONNode) -> Bool {
     guard case .object(let members) = node.value else { return false }
-    return members.contains {
-      gateKeys.contains($0.key) || PyTorchLSTMNaming.isParameter($0.key)
-    }
+    return members.contains { gateKeys.contains($0.key) } || JSONStateDict.holdsStateDict(members)
   }
 
   /// The model in `node`, which is the scalar form or a state_dict.
   ///
-  /// - Parameter layer: the state_dict layer to take; nil means layer 0, and for the scalar form
-  ///   anything but nil or 0 is an error.
+  /// - Parameters:
+  ///   - layer: the state_dict layer to take; nil means layer 0, and for the scalar form
+  ///     anything but nil or 0 is an error.
+  ///   - lstm: which LSTM of a state_dict holding several (`--lstm`).
   static func model(
-    _ node: JSONNode, at path: JSONPath, fields: JSONFields, layer: Int?
+    _ node: JSONNode, at path: JSONPath, fields: JSONFields, layer: Int?, lstm: String? = nil
   ) throws(LessonError) -> LayeredModel {
     guard case .object(let members) = node.value else {
       throw fields.error(path, node, "expected a model (an object), found \(node.value.kind)")
@@ -33,9 +33,9 @@ enum ModelDecoding {
       }
       return LayeredModel(shown: try scalar(node, at: path, fields: fields))
     }
-    if members.contains(where: { PyTorchLSTMNaming.isParameter($0.key) }) {
+    if JSONStateDict.holdsStateDict(members) {
       let tensors = JSONStateDict.tensors(members, of: node, at: path, fields: fields)
-      return try PyTorchLSTMNaming.model(tensors, layer: layer ?? 0)
+      return try PyTorchLSTMNaming.model(tensors, layer: layer ?? 0, lstm: lstm)
     }
     throw fields.error(
       path, node,

@@ -10,8 +10,10 @@ struct LessonOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "A model file: a lesson, scalar gates, or a PyTorch state_dict as JSON.",
-      discussion: "Replaces the lesson's model."))
+      "A model file: a lesson, scalar gates, a PyTorch state_dict as JSON, safetensors, or "
+        + "torch.save (.pt, .pth, .ckpt).",
+      discussion: "Replaces the lesson's model. nn.LSTM and nn.LSTMCell state_dicts are read, "
+        + "also inside a Lightning checkpoint's state_dict."))
   var model: String?
 
   @Option(
@@ -35,6 +37,13 @@ struct LessonOptions: ParsableArguments {
         + "of the layer below."))
   var layer: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "The LSTM to show, by its module prefix (such as encoder), when the model file holds "
+        + "several.",
+      valueName: "name"))
+  var lstm: String?
+
   /// The lesson these options describe.
   ///
   /// - Throws: `LessonError` for anything wrong with the files or options.
@@ -44,7 +53,8 @@ struct LessonOptions: ParsableArguments {
         file: nil, location: nil, message: "--layer must be 0 or more, got \(layer)")
     }
     let sources = LessonSources(
-      lesson: lesson, model: model, sequences: sequences, inputs: input, layer: layer)
+      lesson: lesson, model: model, sequences: sequences, inputs: input, layer: layer,
+      lstm: lstm)
     return try Lesson.load(sources, read: InputFile.read)
   }
 }

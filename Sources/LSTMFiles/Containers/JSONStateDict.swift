@@ -13,7 +13,36 @@ enum JSONStateDict {
   ) -> TensorSet {
     TensorSet(
       file: fields.site.file, location: fields.error(path, node, "").location,
-      entries: members.map { entry($0, at: path.appending($0.key), fields: fields) })
+      entries: flattened(members, at: path, named: "", fields: fields))
+  }
+
+  /// Whether `members` look like a state_dict: an LSTM parameter among them, or under a
+  /// Lightning checkpoint's `state_dict`.
+  static func holdsStateDict(_ members: [JSONMember]) -> Bool {
+    members.contains { member in
+      if PyTorchLSTMNaming.isParameter(member.key) { return true }
+      guard member.key == StateDictWrapper.key, case .object(let inner) = member.node.value
+      else { return false }
+      return inner.contains { PyTorchLSTMNaming.isParameter($0.key) }
+    }
+  }
+
+  /// The entries of `members`, an object nested in another (`{"state_dict": {...}}`) named
+  /// with dots as PyTorch names a module's tensors: `state_dict.lstm.weight_ih_l0`. A member
+  /// named as an LSTM parameter is never opened, so that it is refused as what it should be.
+  static func flattened(
+    _ members: [JSONMember], at path: JSONPath, named prefix: String, fields: JSONFields
+  ) -> [TensorSet.Entry] {
+    members.flatMap { member -> [TensorSet.Entry] in
+      let memberPath = path.appending(member.key)
+      let name = prefix + member.key
+      if case .object(let inner) = member.node.value, !PyTorchLSTMNaming.isParameter(name) {
+        return flattened(inner, at: memberPath, named: name + ".", fields: fields)
+      }
+      var renamed = member
+      renamed.key = name
+      return [entry(renamed, at: memberPath, fields: fields)]
+    }
   }
 
   /// One member as a tensor, or as unreadable.

@@ -1,14 +1,16 @@
 import LSTMCore
 
 extension PyTorchLSTMNaming {
-  /// Layer `layer` of an LSTM whose keys start with `prefix`: its weights in blocks i, f, g, o,
-  /// and its two biases summed.
-  static func cell(
-    layer: Int, prefix: String, in tensors: TensorSet
-  ) throws(LessonError) -> LSTMModel {
+  /// The tensors of layer `layer` of an LSTM whose keys start with `prefix` (nil for an
+  /// `nn.LSTMCell`, whose keys have no layer suffix), their shapes checked, their numbers not
+  /// yet read.
+  static func layerParts(
+    layer: Int?, prefix: String, in tensors: TensorSet
+  ) throws(LessonError) -> LSTMLayerParts {
+    let suffix = layer.map { "_l\($0)" } ?? ""
     func require(_ parameter: String) throws(LessonError) -> TensorSet.Entry {
-      guard let entry = tensors["\(prefix)\(parameter)_l\(layer)"] else {
-        throw tensors.error("the state_dict is missing \(prefix)\(parameter)_l\(layer)")
+      guard let entry = tensors["\(prefix)\(parameter)\(suffix)"] else {
+        throw tensors.error("the state_dict is missing \(prefix)\(parameter)\(suffix)")
       }
       return entry
     }
@@ -21,36 +23,27 @@ extension PyTorchLSTMNaming {
       )
     }
     let n = hhRows / 4
-    let hh = try tensors.matrix(
+    let hh = try tensors.matrixTensor(
       hhEntry, columns: n, why: "weight_hh needs \(n) (its \(hhRows) rows are 4n)")
     let ihEntry = try require("weight_ih")
-    let ih = try tensors.matrix(ihEntry, columns: nil, why: "")
-    guard ih.rows == 4 * n else {
+    let ih = try tensors.matrixTensor(ihEntry, columns: nil, why: "")
+    guard ih.shape[0] == 4 * n else {
       throw tensors.error(
         at: ihEntry.origin.location,
-        "has \(counted(ih.rows, "row")), but weight_hh has \(hhRows): both need 4n rows")
+        "has \(counted(ih.shape[0], "row")), but weight_hh has \(hhRows): both need 4n rows")
     }
-    let bias = try summedBias(layer: layer, prefix: prefix, units: n, in: tensors)
-    var gates = PerGate { _ in GateWeights(stmWeight: 0, inputWeight: 0, bias: 0) }
-    for (block, gate) in gateOrder.enumerated() {
-      let rows = block * n..<(block + 1) * n
-      gates[gate] = GateWeights(
-        stmWeights: hh.rows(rows), inputWeights: ih.rows(rows), bias: Array(bias[rows]))
-    }
-    do {
-      return try LSTMModel(inputSize: ih.columns, hiddenSize: n, gates: gates)
-    } catch {
-      throw tensors.error(error.message)
-    }
+    let bias = try summedBias(suffix: suffix, prefix: prefix, units: n, in: tensors)
+    return LSTMLayerParts(hh: hh, ih: ih, bias: bias)
   }
 
-  /// `bias_ih + bias_hh` of layer `layer`, 4n numbers; a bias left out counts as zeros.
+  /// `bias_ih + bias_hh` of the layer whose keys end in `suffix` (`_l0`, or empty for an
+  /// `nn.LSTMCell`), 4n numbers; a bias left out counts as zeros.
   static func summedBias(
-    layer: Int, prefix: String, units n: Int, in tensors: TensorSet
+    suffix: String, prefix: String, units n: Int, in tensors: TensorSet
   ) throws(LessonError) -> [Double] {
     var bias = Array(repeating: 0.0, count: 4 * n)
     for parameter in ["bias_ih", "bias_hh"] {
-      guard let entry = tensors["\(prefix)\(parameter)_l\(layer)"] else { continue }
+      guard let entry = tensors["\(prefix)\(parameter)\(suffix)"] else { continue }
       let values = try tensors.vector(entry, what: "a bias")
       guard values.count == 4 * n else {
         throw tensors.error(
@@ -67,22 +60,31 @@ extension PyTorchLSTMNaming {
   }
 }
 
-/// A state_dict key of an `nn.LSTM`: `[prefix]parameter_l<layer>[_reverse]`.
+/// A state_dict key of an `nn.LSTM`, `[prefix]parameter_l<layer>[_reverse]`, or of an
+/// `nn.LSTMCell`, `[prefix]parameter` with no layer suffix.
 struct StateDictKey: Equatable {
   /// The module prefix, such as `lstm.` or empty.
   var prefix: String
   /// `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh` or `weight_hr`.
   var parameter: String
-  /// The layer number.
-  var layer: Int
+  /// The layer number; nil for an `nn.LSTMCell`.
+  var layer: Int?
   /// Whether it is the reverse direction of a bidirectional LSTM.
   var reverse: Bool
 
   /// The parameters an `nn.LSTM` may hold.
   static let parameters = ["weight_ih", "weight_hh", "bias_ih", "bias_hh", "weight_hr"]
+  /// The parameters of an `nn.LSTMCell`.
+  static let cellParameters = ["weight_ih", "weight_hh", "bias_ih", "bias_hh"]
 
   /// Reads `key`, or nil when it is not an LSTM parameter.
   init?(_ key: String) {
+    if let cell = Self.cellParameters.first(where: { key.hasSuffix($0) }) {
+      let prefix = key.dropLast(cell.count)
+      guard prefix.isEmpty || prefix.hasSuffix(".") else { return nil }
+      (self.prefix, parameter, layer, reverse) = (String(prefix), cell, nil, false)
+      return
+    }
     var rest = Substring(key)
     reverse = rest.hasSuffix("_reverse")
     if reverse { rest = rest.dropLast("_reverse".count) }
@@ -99,5 +101,57 @@ struct StateDictKey: Equatable {
     self.prefix = String(prefix)
     self.parameter = parameter
     self.layer = layer
+  }
+
+  /// The LSTM's name as `--lstm` takes it: the prefix without its last dot.
+  static func lstmName(_ prefix: String) -> String {
+    prefix.isEmpty ? "" : String(prefix.dropLast())
+  }
+}
+
+/// One layer's tensors, checked for shape: `weight_hh` (4n×n), `weight_ih` (4n×m), and the
+/// summed bias (4n).
+struct LSTMLayerParts {
+  /// `weight_hh`.
+  var hh: NamedTensor
+  /// `weight_ih`.
+  var ih: NamedTensor
+  /// `bias_ih + bias_hh`.
+  var bias: [Double]
+
+  /// n.
+  var hiddenSize: Int { hh.shape[1] }
+  /// m.
+  var inputSize: Int { ih.shape[1] }
+
+  /// The layer as a model: each gate's block widened straight from the file into its matrix,
+  /// once, and refused if a weight is not finite.
+  func model(in tensors: TensorSet) throws(LessonError) -> LSTMModel {
+    let (n, m) = (hiddenSize, inputSize)
+    var gates = PerGate { _ in GateWeights(stmWeight: 0, inputWeight: 0, bias: 0) }
+    for (block, gate) in PyTorchLSTMNaming.gateOrder.enumerated() {
+      let rows = block * n..<(block + 1) * n
+      gates[gate] = GateWeights(
+        stmWeights: Matrix(
+          rows: n, columns: n, storage: try tensors.finiteValues(of: hh, rows: rows)),
+        inputWeights: Matrix(
+          rows: n, columns: m, storage: try tensors.finiteValues(of: ih, rows: rows)),
+        bias: Array(bias[rows]))
+    }
+    do {
+      return try LSTMModel(inputSize: m, hiddenSize: n, gates: gates)
+    } catch {
+      throw tensors.error(error.message)
+    }
+  }
+
+  /// Refuses a weight that is not finite, one block at a time, keeping none.
+  func checkFinite(in tensors: TensorSet) throws(LessonError) {
+    let n = hiddenSize
+    for block in 0..<4 {
+      let rows = block * n..<(block + 1) * n
+      _ = try tensors.finiteValues(of: hh, rows: rows)
+      _ = try tensors.finiteValues(of: ih, rows: rows)
+    }
   }
 }

@@ -8,18 +8,44 @@ struct NamedTensor: Sendable, Equatable {
   /// The size of each dimension: `[]` for a single number, `[k]` for a list, `[rows, columns]`
   /// for a matrix.
   var shape: [Int]
-  /// The numbers, row by row (the last dimension varies fastest); as many as `shape` says.
-  var values: [Double]
+  /// The numbers as the container holds them, widened to Double when read.
+  var data: TensorValues
   /// Where it is in its file, for messages.
   var origin: TensorOrigin
 
-  /// Makes a tensor; `values.count` must be the product of `shape`.
+  /// Makes a tensor of Doubles; `values.count` must be the product of `shape`.
   init(name: String, shape: [Int], values: [Double], origin: TensorOrigin) {
-    precondition(shape.allSatisfy { $0 >= 0 } && values.count == shape.reduce(1, *))
+    self.init(name: name, shape: shape, data: .doubles(values), origin: origin)
+    precondition(values.count == count)
+  }
+
+  /// Makes a tensor whose numbers `data` holds, as many as `shape` says.
+  init(name: String, shape: [Int], data: TensorValues, origin: TensorOrigin) {
+    precondition(shape.allSatisfy { $0 >= 0 })
     self.name = name
     self.shape = shape
-    self.values = values
+    self.data = data
     self.origin = origin
+  }
+
+  /// How many numbers it holds: the product of `shape`.
+  var count: Int { shape.reduce(1, *) }
+
+  /// The numbers, row by row (the last dimension varies fastest), widened to Double.
+  var values: [Double] {
+    if case .doubles(let values) = data { return values }
+    return data.elements(0..<count, shape: shape)
+  }
+
+  /// The numbers of rows `rows` (elements of the first dimension), row by row.
+  func values(rows: Range<Int>) -> [Double] {
+    let width = shape.dropFirst().reduce(1, *)
+    return data.elements(rows.lowerBound * width..<rows.upperBound * width, shape: shape)
+  }
+
+  /// Two tensors are equal when their names, shapes, numbers and origins are.
+  static func == (a: NamedTensor, b: NamedTensor) -> Bool {
+    a.name == b.name && a.shape == b.shape && a.origin == b.origin && a.values == b.values
   }
 }
 

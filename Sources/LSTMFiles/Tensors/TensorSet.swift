@@ -122,6 +122,15 @@ extension TensorSet {
   ///
   /// - Parameter why: why `columns` are needed, for the message.
   func matrix(_ entry: Entry, columns: Int?, why: String) throws(LessonError) -> Matrix {
+    let tensor = try matrixTensor(entry, columns: columns, why: why)
+    return Matrix(rows: tensor.shape[0], columns: tensor.shape[1], storage: tensor.values)
+  }
+
+  /// `entry` as `matrix(_:columns:why:)` checks it, its numbers not yet read: a tensor of shape
+  /// `[rows, columns]` with at least one of each.
+  func matrixTensor(
+    _ entry: Entry, columns: Int?, why: String
+  ) throws(LessonError) -> NamedTensor {
     let tensor = try readable(entry, as: .matrix(columns: columns, why: why))
     let origin = tensor.origin
     switch tensor.shape.count {
@@ -144,7 +153,25 @@ extension TensorSet {
         at: origin.location(ofRow: 0), "the row has \(counted(width, "number")), but \(why)")
     }
     guard width > 0 else { throw error(at: origin.location(ofRow: 0), "the row is empty") }
-    return Matrix(rows: tensor.shape[0], columns: width, storage: tensor.values)
+    return tensor
+  }
+
+  /// Rows `rows` of `tensor`'s numbers, refused if one is not finite (NaN or infinite), which a
+  /// binary file may hold and a cell cannot show.
+  func finiteValues(of tensor: NamedTensor, rows: Range<Int>) throws(LessonError) -> [Double] {
+    let values = tensor.values(rows: rows)
+    if let k = values.firstIndex(where: { !$0.isFinite }) {
+      let width = tensor.shape.dropFirst().reduce(1, *)
+      let (row, column) = (rows.lowerBound * width + k).quotientAndRemainder(dividingBy: width)
+      let place =
+        tensor.shape.count < 2
+        ? tensor.origin.location(ofElement: row)
+        : TensorOrigin(place: "\(tensor.origin.place)[\(row)][\(column)]").location
+      throw error(
+        at: place,
+        "is \(values[k].isNaN ? "NaN" : "infinite"); the weights must be finite numbers")
+    }
+    return values
   }
 
   /// `entry` as a list of numbers.
@@ -156,7 +183,7 @@ extension TensorSet {
     case 0:
       throw error(at: tensor.origin.location, "expected \(what) (a list), found a number")
     case 1:
-      return tensor.values
+      return try finiteValues(of: tensor, rows: 0..<tensor.shape[0])
     default:
       guard tensor.shape[0] > 0 else { return [] }
       throw error(at: tensor.origin.location(ofRow: 0), "expected a number, found a list")
