@@ -76,16 +76,35 @@ enum InputFile {
     if (status.st_mode & S_IFMT) == S_IFDIR {
       throw LessonError(file: path, location: nil, message: "cannot be read: it is a directory")
     }
-    var bytes: [UInt8] = []
+    // Read straight into one buffer of the file's size: a large model file is not copied.
+    let size = max(Int(status.st_size), 0)
+    guard size <= maximumSize else {
+      throw LessonError(
+        file: path, location: nil, message: "is larger than 1 GiB; lstmviz reads smaller files")
+    }
+    var filled = 0
+    var failure: Int32?
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      while filled < size {
+        let count = Foundation.read(
+          descriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
+        if count < 0, errno == EINTR { continue }
+        if count < 0 { failure = errno }
+        if count <= 0 { break }
+        filled += count
+      }
+      initialized = filled
+    }
+    if let failure { throw self.failure(path, failure) }
+    // A file that grew, or that has no size (a pipe), is read on to its end.
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    if status.st_size > 0 { bytes.reserveCapacity(Int(status.st_size)) }
     while true {
       let count = chunk.withUnsafeMutableBytes {
         Foundation.read(descriptor, $0.baseAddress, $0.count)
       }
       if count < 0 {
         if errno == EINTR { continue }
-        throw failure(path, errno)
+        throw self.failure(path, errno)
       }
       if count == 0 { return bytes }
       bytes.append(contentsOf: chunk[0..<count])

@@ -20,7 +20,8 @@ struct PickleFlattener {
   }
 
   private func flatten(
-    _ value: PickleValue, named prefix: String, depth: Int, into items: inout [(String, PickleValue)]
+    _ value: PickleValue, named prefix: String, depth: Int,
+    into items: inout [(String, PickleValue)]
   ) throws(LessonError) {
     guard depth < RestrictedUnpickler.maximumDepth else {
       throw LessonError(

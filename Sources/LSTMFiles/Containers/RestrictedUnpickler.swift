@@ -77,7 +77,7 @@ struct RestrictedUnpickler {
       let version = try take(1)[0]
       guard (2...5).contains(version) else { throw failure("pickle protocol \(version)") }
     case 0x95: _ = try take(8)  // FRAME: a length to skip
-    case UInt8(ascii: "("): // MARK
+    case UInt8(ascii: "("):  // MARK
       guard marks.count < Self.maximumDepth else { throw tooDeep() }
       marks.append(stack.count)
     case UInt8(ascii: "N"): stack.append(.none)
@@ -177,8 +177,12 @@ struct RestrictedUnpickler {
 
   /// A newline-terminated ASCII name, as GLOBAL writes its module and name.
   private mutating func line() throws(Failure) -> String {
-    guard let end = bytes[position...].prefix(256).firstIndex(of: 0x0A) else {
-      throw failure("GLOBAL without a name ending in a newline")
+    let window = bytes[position...].prefix(256)
+    guard let end = window.firstIndex(of: 0x0A) else {
+      throw failure(
+        window.count < 256
+          ? "the pickle ends early: it is cut short (truncated)"
+          : "GLOBAL without a name ending in a newline")
     }
     defer { position = end + 1 }
     return String(decoding: bytes[position..<end], as: UTF8.self)
@@ -195,7 +199,9 @@ struct RestrictedUnpickler {
   }
 
   private mutating func popMark() throws(Failure) -> [PickleValue] {
-    guard let mark = marks.popLast() else { throw failure("an opcode needs a MARK, and none is set") }
+    guard let mark = marks.popLast() else {
+      throw failure("an opcode needs a MARK, and none is set")
+    }
     defer { stack.removeSubrange(mark...) }
     return Array(stack[mark...])
   }

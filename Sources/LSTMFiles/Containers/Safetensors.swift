@@ -179,7 +179,9 @@ enum Safetensors {
 
   /// Refuses two tensors whose bytes overlap.
   private static func checkOverlaps(_ header: [HeaderEntry], file: String) throws(LessonError) {
-    let sorted = header.filter { $0.begin < $0.end }.sorted { ($0.begin, $0.end) < ($1.begin, $1.end) }
+    let sorted = header.filter { $0.begin < $0.end }.sorted {
+      ($0.begin, $0.end) < ($1.begin, $1.end)
+    }
     for (before, after) in zip(sorted, sorted.dropFirst()) where after.begin < before.end {
       throw LessonError(
         file: file, location: "header[\(after.name.quoted)].data_offsets",

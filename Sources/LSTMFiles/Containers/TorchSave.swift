@@ -42,7 +42,8 @@ enum TorchSave {
       guard let type = tensor.storage.type else {
         entries.append(
           .unreadable(
-            unreadable(name, origin, kind: "a tensor of torch.\(tensor.storage.typeName)", file: file)))
+            unreadable(
+              name, origin, kind: "a tensor of torch.\(tensor.storage.typeName)", file: file)))
         continue
       }
       let storageBytes = tensor.storage.count * tensor.storage.elementSize
@@ -53,7 +54,9 @@ enum TorchSave {
         }
         data = try view(tensor, of: inflated, at: 0, type: type, name: name, file: file)
       } else if let (offset, size) = stored[path] {
-        guard size == storageBytes else { throw fail(path, storageSizeMessage(size, tensor.storage)) }
+        guard size == storageBytes else {
+          throw fail(path, storageSizeMessage(size, tensor.storage))
+        }
         data = try view(tensor, of: bytes, at: offset, type: type, name: name, file: file)
       } else {
         throw fail(name, "its storage \(path) is not in the archive")

@@ -36,11 +36,13 @@ extension TorchSave {
         nil, "a zip archive that cannot be read (it may be cut short, truncated): \(error)")
     }
     let entries = Array(archive)
-    guard let pickleEntry = entries.first(where: { $0.path.split(separator: "/").last == "data.pkl" })
+    guard
+      let pickleEntry = entries.first(where: { $0.path.split(separator: "/").last == "data.pkl" })
     else {
       let names = entries.map(\.path)
       if !names.isEmpty, names.allSatisfy({ $0.hasSuffix(".npy") }) {
-        throw fail(nil, "a NumPy .npz archive (a zip of .npy arrays), not a model; \(ModelFile.resave)")
+        throw fail(
+          nil, "a NumPy .npz archive (a zip of .npy arrays), not a model; \(ModelFile.resave)")
       }
       if names.contains("config.json"), names.contains("model.weights.h5") {
         throw fail(
@@ -48,10 +50,12 @@ extension TorchSave {
           "a Keras .keras archive, which lstmviz does not read yet; give a PyTorch state_dict "
             + "(torch.save or safetensors)")
       }
-      throw fail(nil, "a zip archive with no data.pkl, so not a torch.save file; \(ModelFile.resave)")
+      throw fail(
+        nil, "a zip archive with no data.pkl, so not a torch.save file; \(ModelFile.resave)")
     }
     let folder = String(pickleEntry.path.dropLast("data.pkl".count))
-    let pickle = try extract(pickleEntry, from: archive, limit: RestrictedUnpickler.maximumSize, file: file)
+    let pickle = try extract(
+      pickleEntry, from: archive, limit: RestrictedUnpickler.maximumSize, file: file)
     if let order = entries.first(where: { $0.path == folder + "byteorder" }) {
       let text = try extract(order, from: archive, limit: 16, file: file)
       guard text == Array("little".utf8) else {
@@ -81,7 +85,9 @@ extension TorchSave {
     bytes.reserveCapacity(Int(entry.uncompressedSize))
     do {
       _ = try archive.extract(entry, bufferSize: 1 << 16) { chunk in
-        guard bytes.count + chunk.count <= limit else { throw ZIPFoundation.Archive.ArchiveError.invalidEntrySize }
+        guard bytes.count + chunk.count <= limit else {
+          throw ZIPFoundation.Archive.ArchiveError.invalidEntrySize
+        }
         bytes.append(contentsOf: chunk)
       }
     } catch {

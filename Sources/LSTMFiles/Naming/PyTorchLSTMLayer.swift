@@ -145,13 +145,12 @@ struct LSTMLayerParts {
     }
   }
 
-  /// Refuses a weight that is not finite, one block at a time, keeping none.
+  /// Refuses a weight that is not finite, reading the numbers where they lie and keeping none.
   func checkFinite(in tensors: TensorSet) throws(LessonError) {
-    let n = hiddenSize
-    for block in 0..<4 {
-      let rows = block * n..<(block + 1) * n
-      _ = try tensors.finiteValues(of: hh, rows: rows)
-      _ = try tensors.finiteValues(of: ih, rows: rows)
+    for tensor in [hh, ih] {
+      guard let k = tensor.data.firstNonFinite(shape: tensor.shape) else { continue }
+      let (row, _) = k.quotientAndRemainder(dividingBy: tensor.shape[1])
+      _ = try tensors.finiteValues(of: tensor, rows: row..<row + 1)
     }
   }
 }

@@ -75,7 +75,8 @@ enum PyTorchLSTMNaming {
       throw tensors.error("no layer \(layer): an nn.LSTMCell has one layer, layer 0")
     }
     return LayeredModel(
-      shown: try layerParts(layer: nil, prefix: prefix, in: tensors).model(in: tensors), ignoredModules: ignored)
+      shown: try layerParts(layer: nil, prefix: prefix, in: tensors).model(in: tensors),
+      ignoredModules: ignored)
   }
 
   /// The prefix of the LSTM to show: the only one, or the one `lstm` names.

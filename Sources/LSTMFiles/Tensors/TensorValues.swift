@@ -39,6 +39,28 @@ enum TensorValues: Sendable {
     }
   }
 
+  /// The index of the first element (in row-by-row order) of a tensor of `shape` that is not
+  /// finite, or nil; raw numbers are scanned where they lie, with nothing widened or kept.
+  func firstNonFinite(shape: [Int]) -> Int? {
+    guard case .raw(let bytes, let offset, let type, let count) = self else {
+      return elements(0..<shape.reduce(1, *), shape: shape).firstIndex { !$0.isFinite }
+    }
+    return bytes.withUnsafeBytes { buffer in
+      func scan<T: FixedWidthInteger>(_: T.Type, exponent: T) -> Int? {
+        (0..<count).first { k in
+          T(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + k * type.size, as: T.self))
+            & exponent == exponent
+        }
+      }
+      switch type {
+      case .float64: return scan(UInt64.self, exponent: 0x7FF0_0000_0000_0000)
+      case .float32: return scan(UInt32.self, exponent: 0x7F80_0000)
+      case .float16: return scan(UInt16.self, exponent: 0x7C00)
+      case .bfloat16: return scan(UInt16.self, exponent: 0x7F80)
+      }
+    }
+  }
+
   /// Whether `strides` lay a tensor of `shape` out row by row with no gaps.
   static func isContiguous(shape: [Int], strides: [Int]) -> Bool {
     var expected = 1
@@ -115,7 +137,8 @@ enum TensorElementType: String, Sendable, CaseIterable {
     switch exponent {
     case 0: return sign * mantissa * 0x1p-24
     case 31: return mantissa == 0 ? sign * .infinity : .nan
-    default: return sign * (1024 + mantissa) * Double(sign: .plus, exponent: exponent - 25, significand: 1)
+    default:
+      return sign * (1024 + mantissa) * Double(sign: .plus, exponent: exponent - 25, significand: 1)
     }
   }
 }

@@ -162,6 +162,7 @@ def main():
     save_file(two, HERE / "two-lstms.safetensors")
 
     write_evil_files(stack32)
+    write_npz(stack32)
     write_keras()
 
 
@@ -189,6 +190,11 @@ def write_evil_files(state):
                 data = payload
             evil.writestr(info, data)
     (HERE / "evil-plain.pt").write_bytes(payload)
+
+
+def write_npz(state):
+    """An .npz (a zip of .npy arrays): not a model file lstmviz reads, refused by name."""
+    np.savez(HERE / "arrays.npz", **{k.replace(".", "_"): v.numpy() for k, v in sorted(state.items())[:2]})
 
 
 def write_keras():
