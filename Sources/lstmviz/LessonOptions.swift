@@ -35,6 +35,14 @@ struct LessonOptions: ParsableArguments {
         + "of the layer below."))
   var layer: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "The plain-RNN twin: a file, or none to leave it out.",
+      discussion: "The file holds {\"stmWeight\", \"inputWeight\", \"bias\"}, an nn.RNN "
+        + "state_dict, or a lesson whose \"rnn\" is taken. Replaces the lesson's twin.",
+      valueName: "file|none"))
+  var rnn: String?
+
   /// The lesson these options describe.
   ///
   /// - Throws: `LessonError` for anything wrong with the files or options.
@@ -44,7 +52,8 @@ struct LessonOptions: ParsableArguments {
         file: nil, location: nil, message: "--layer must be 0 or more, got \(layer)")
     }
     let sources = LessonSources(
-      lesson: lesson, model: model, sequences: sequences, inputs: input, layer: layer)
+      lesson: lesson, model: model, sequences: sequences, inputs: input, layer: layer,
+      rnn: rnn.map(TwinSource.init(argument:)) ?? .lesson)
     return try Lesson.load(sources, read: InputFile.read)
   }
 }
