@@ -17,7 +17,7 @@ struct TraceGradientJSON {
   func write() throws {
     let model = lesson.model
     try writer.write("{\n \"title\": ")
-    try plain.string(lesson.title)
+    try writer.write(JSONString.literal(lesson.title))
     try writer.write(",\n \"inputSize\": ")
     try writer.write(model.inputSize)
     try writer.write(",\n \"hiddenSize\": ")
@@ -25,12 +25,12 @@ struct TraceGradientJSON {
     if options.cell == .rnn { try writer.write(",\n \"cell\": \"rnn\"") }
     if let gradients = options.gradients {
       try writer.write(",\n \"gradientOf\": ")
-      try plain.string(gradients.words)
+      try writer.write(JSONString.literal(gradients.words))
     }
     try writer.write(",\n \"sequences\": [")
     for (k, sequence) in lesson.sequences.enumerated() {
       try writer.write(k == 0 ? "\n  {\"name\": " : ",\n  {\"name\": ")
-      try plain.string(sequence.name)
+      try writer.write(JSONString.literal(sequence.name))
       if options.cell == .rnn, let twin = lesson.rnn {
         try rnnSequence(sequence, twin)
       } else {
