@@ -170,7 +170,8 @@ enum RNNDecoding {
     }
     func require(_ parameter: String) throws(LessonError) -> (JSONNode, JSONPath) {
       guard let found = find(parameter) else {
-        throw fields.error(path, node, "the RNN twin's state_dict is missing \(prefix)\(parameter)_l0")
+        throw fields.error(
+          path, node, "the RNN twin's state_dict is missing \(prefix)\(parameter)_l0")
       }
       return found
     }

@@ -159,9 +159,9 @@ struct TraceBackwardText {
       case .prediction(let unit): "the prediction of unit \(unit + 1) (its STM after t = \(count))"
       case .loss: "the loss Σ (prediction − target)²"
       }
-    let text =
-      "Backward through time: J = \(what) = \(format(value)); the memories are those after step t"
-    try writer.write(markdown ? "\n### Backward\n\n\(text).\n" : "\n\(text)\n")
+    let text = "Backward through time: J = \(what) = \(format(value))"
+    let note = "LTM_t and STM_t are the memories after step t"
+    try writer.write(markdown ? "\n### Backward\n\n\(text); \(note).\n" : "\n\(text)\n(\(note))\n")
   }
 
   /// The rows at every step: a Markdown table with a row per step, or the terminal's blocks of
@@ -187,7 +187,8 @@ struct TraceBackwardText {
       let widest = max(
         headers.map(\.count).max() ?? 0, cells.joined().map(\.count).max() ?? 0)
       if first > 1 { try writer.write("\n") }
-      try writer.write(pad("", labelWidth) + headers.map { pad($0, widest + 2, right: true) }.joined() + "\n")
+      try writer.write(
+        pad("", labelWidth) + headers.map { pad($0, widest + 2, right: true) }.joined() + "\n")
       for (row, line) in zip(rows, cells) {
         try writer.write(
           pad(row.label, labelWidth) + line.map { pad($0, widest + 2, right: true) }.joined()
@@ -222,7 +223,8 @@ struct TraceBackwardText {
             "| \(label) | \(list(stm)) | \(list(input)) | \(format(weights.bias[j])) |\n")
         } else {
           try writer.write(
-            "  " + pad(label + ":", labelWidth) + "  STM weight \(list(stm))  input weight \(list(input))  bias "
+            "  " + pad(label + ":", labelWidth)
+              + "  STM weight \(list(stm))  input weight \(list(input))  bias "
               + "\(format(weights.bias[j]))\n")
         }
       }

@@ -44,7 +44,8 @@ struct Trace: ParsableCommand {
       let text = of ?? "prediction"
       guard let request = GradientRequest(argument: text) else {
         throw UsageError(
-          message: "--of: expected prediction, prediction:UNIT (UNIT from 1) or loss, got '\(text)'")
+          message: "--of: expected prediction, prediction:UNIT (UNIT from 1) or loss, got '\(text)'"
+        )
       }
       options.gradients = request
     }

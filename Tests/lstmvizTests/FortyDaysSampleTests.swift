@@ -38,12 +38,21 @@ import Testing
     let fixed = { (value: Double, decimals: Int) in String(format: "%.\(decimals)f", value) }
     let scientific = { (value: Double) in String(format: "%.1e", value) }
     let claims: [(String, String)] = [
-      ("predicts \(fixed(number(lstm, sequence: 0, t: nil, ""), 4)) for A", "predicts -0.0074 for A"),
+      (
+        "predicts \(fixed(number(lstm, sequence: 0, t: nil, ""), 4)) for A",
+        "predicts -0.0074 for A"
+      ),
       ("and \(fixed(number(lstm, sequence: 1, t: nil, ""), 4)) for B", "and 0.9970 for B"),
       ("is \(fixed(try directPath("Company A"), 3)) for A", "is 0.853 for A"),
       ("and \(fixed(try directPath("Company B"), 3)) for B", "and 0.974 for B"),
-      ("predicts \(fixed(number(rnn, sequence: 0, t: nil, ""), 4)) for both", "predicts -0.1987 for both"),
-      ("|dJ/dLTM| is \(fixed(abs(number(lstm, sequence: 0, t: 1, "ltm")), 2)) for A", "|dJ/dLTM| is 3.31 for A"),
+      (
+        "predicts \(fixed(number(rnn, sequence: 0, t: nil, ""), 4)) for both",
+        "predicts -0.1987 for both"
+      ),
+      (
+        "|dJ/dLTM| is \(fixed(abs(number(lstm, sequence: 0, t: 1, "ltm")), 2)) for A",
+        "|dJ/dLTM| is 3.31 for A"
+      ),
       ("and \(fixed(abs(number(lstm, sequence: 1, t: 1, "ltm")), 4)) for B", "and 0.0080 for B"),
       ("to \(scientific(abs(number(rnn, sequence: 0, t: 1, "stm")))) for A", "to 3.4e-55 for A"),
       ("and \(scientific(abs(number(rnn, sequence: 1, t: 1, "stm")))) for B", "and 3.1e-47 for B"),

@@ -23,8 +23,10 @@ struct GradientCase: CustomTestStringConvertible, Sendable {
 
 let gradientCases: [GradientCase] = [
   GradientCase(reference: "statquest.gradients.json", options: [], exactShape: true),
-  GradientCase(reference: "statquest.loss-gradients.json", options: ["--of", "loss"], exactShape: true),
-  GradientCase(reference: "statquest.rnn-gradients.json", options: ["--cell", "rnn"], exactShape: true),
+  GradientCase(
+    reference: "statquest.loss-gradients.json", options: ["--of", "loss"], exactShape: true),
+  GradientCase(
+    reference: "statquest.rnn-gradients.json", options: ["--cell", "rnn"], exactShape: true),
   GradientCase(
     reference: "statquest.rnn-loss-gradients.json", options: ["--cell", "rnn", "--of", "loss"],
     exactShape: true),
@@ -164,7 +166,8 @@ func keysInOrder(_ text: String) -> [String] {
     }
     let markdown = try lstmviz(["trace", "--format", "markdown", "--of", "loss"])
     #expect(markdown.stdout.contains("### Backward"))
-    #expect(markdown.stdout.contains("| t | ∂J/∂LTM_t | ∂J/∂STM_t | ∂J/∂input_t | ∏f from t+1 to T |"))
+    #expect(
+      markdown.stdout.contains("| t | ∂J/∂LTM_t | ∂J/∂STM_t | ∂J/∂input_t | ∏f from t+1 to T |"))
     let csv = try lstmviz(["trace", "--format", "csv", "--gradients"])
     let header = csv.stdout.split(separator: "\n").first ?? ""
     #expect(header.hasSuffix(",stm,gradient_ltm,gradient_stm,gradient_input,directPath"))

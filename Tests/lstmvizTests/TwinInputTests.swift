@@ -150,7 +150,8 @@ let twinBadInputs: [BadInput] = [
       "state.json":
         #"{"rnn.weight_ih_l0": [[2.29]], "rnn.weight_hh_l0": [[1.89]], "rnn.bias_ih_l0": [-0.5], "#
         + #""rnn.bias_hh_l0": [-0.2], "fc.weight": [[1]]}"#,
-      "lesson.json": twinLessonJSON(rnn: #"{"stmWeight": 1.89, "inputWeight": 2.29, "bias": -0.7}"#),
+      "lesson.json": twinLessonJSON(
+        rnn: #"{"stmWeight": 1.89, "inputWeight": 2.29, "bias": -0.7}"#),
     ]
     for (name, text) in files {
       try Data(text.utf8).write(to: directory.appendingPathComponent(name))
