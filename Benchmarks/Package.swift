@@ -28,6 +28,7 @@ let package = Package(
     benchmark("StepBenchmarks", using: ["LSTMCore"]),
     benchmark("KeyPressBenchmarks", using: ["LSTMCore", "LSTMViewModel", "LSTMTerminal"]),
     benchmark("LoadBenchmarks", using: ["LSTMCore", "LSTMViewModel", "LSTMTerminal"]),
+    benchmark("GradientBenchmarks", using: ["LSTMCore", "LSTMFiles"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,8 @@
 #      numpy.loadtxt takes to read the same file;
 #   4. `lstmviz trace --format csv` over 10^6 steps against the plain numpy reference
 #      (Scripts/numpy_trace.py), timed in the same hyperfine run: the ratio is the figure;
+#   6. backpropagation through time over 10^5 steps, `trace --gradients --format csv` against the
+#      plain numpy BPTT (Scripts/numpy_bptt.py), which also prints its own backward-pass time;
 #   5. if tmux is there, the CPU time of the interactive program per key press (drawing through
 #      ncurses and writing to the terminal included).
 #
@@ -73,6 +75,14 @@ hyperfine -N --warmup 0 --runs "$numpy_runs" --export-json "$work/trace.json" \
   -n "numpy reference" "python3 $here/Scripts/numpy_trace.py $lesson $work/steps-1000000.csv"
 "$bin" trace "$lesson" --sequences "$work/steps-100.csv" --format csv > "$work/swift-100.csv"
 python3 "$here/Scripts/numpy_trace.py" "$lesson" "$work/steps-100.csv" > "$work/numpy-100.csv"
+
+echo "== 6. gradients (backpropagation through time) over 10^5 steps: lstmviz against numpy"
+python3 "$here/Scripts/make_sequences.py" 100000 "$work/steps-100000.csv"
+hyperfine -N --warmup 0 --runs "$numpy_runs" --export-json "$work/gradients.json" \
+  -n "lstmviz trace --gradients --format csv" \
+  "$bin trace $lesson --sequences $work/steps-100000.csv --gradients --format csv" \
+  -n "numpy BPTT" "python3 $here/Scripts/numpy_bptt.py $lesson $work/steps-100000.csv"
+python3 "$here/Scripts/numpy_bptt.py" "$lesson" "$work/steps-100000.csv" | tee "$work/numpy-bptt.txt"
 
 if command -v tmux > /dev/null; then
   echo "== 5. the interactive program under tmux: CPU for 400 key presses, 5 sessions"

@@ -42,14 +42,19 @@ public struct Lesson: Sendable, Equatable {
   public var model: LSTMModel
   /// The sequences, at least one, each at least one step long.
   public var sequences: [InputSequence]
+  /// The plain-RNN twin the LSTM is compared with, if the lesson has one: it reads the same
+  /// inputs (its input size is the model's) and has the model's hidden size.
+  public var rnn: RNNModel?
 
   /// Makes a lesson.
   public init(
-    title: String, description: String? = nil, model: LSTMModel, sequences: [InputSequence]
+    title: String, description: String? = nil, model: LSTMModel, sequences: [InputSequence],
+    rnn: RNNModel? = nil
   ) {
     self.title = title
     self.description = description
     self.model = model
     self.sequences = sequences
+    self.rnn = rnn
   }
 }

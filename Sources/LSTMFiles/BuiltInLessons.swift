@@ -62,7 +62,12 @@ extension Lesson {
        "target": 1
       }
      ],
-     "description": "Two companies' stock prices over four days. The cell should predict day 5: 0 for Company A, 1 for Company B."
+     "description": "Two companies' stock prices over four days. The cell should predict day 5: 0 for Company A, 1 for Company B.",
+     "rnn": {
+      "stmWeight": 1.89,
+      "inputWeight": 2.29,
+      "bias": -0.7
+     }
     }
 
     """

@@ -68,12 +68,14 @@ struct LessonDocument: Sendable {
   var model: LayeredModel
   /// The sequences, checked against `model`.
   var sequences: [SequenceDraft]
+  /// The plain-RNN twin, if the lesson has one (`rnn`).
+  var rnn: RNNDraft?
 }
 
 /// Reading lessons and sequence lists from JSON.
 enum LessonDecoding {
   /// The keys of a lesson.
-  static let lessonKeys = ["title", "description", "model", "sequences"]
+  static let lessonKeys = ["title", "description", "model", "sequences", "rnn"]
   /// The keys of one sequence.
   static let sequenceKeys = ["name", "values", "target"]
 
@@ -100,7 +102,11 @@ enum LessonDecoding {
       description: try optionalString("description", in: members, fields: fields),
       model: model,
       sequences: try sequences(
-        sequencesNode, at: root.appending("sequences"), fields: fields, model: model.inputModel))
+        sequencesNode, at: root.appending("sequences"), fields: fields, model: model.inputModel),
+      rnn: try members["rnn"].flatMap { node throws(LessonError) in
+        node.value == .null
+          ? nil : try RNNDecoding.twin(node, at: root.appending("rnn"), fields: fields)
+      })
   }
 
   /// Reads a sequences file: `{"sequences": [...]}`.

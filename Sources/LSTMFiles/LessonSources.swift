@@ -19,11 +19,13 @@ public struct LessonSources: Sendable, Equatable {
   public var layer: Int?
   /// Which LSTM of a model file holding several (`--lstm`), by its module prefix.
   public var lstm: String?
+  /// The plain-RNN twin: the lesson's, a file's (`--rnn FILE`), or none (`--rnn none`).
+  public var rnn: TwinSource
 
   /// Makes the sources; with none, the built-in lesson.
   public init(
     lesson: String? = nil, model: String? = nil, sequences: String? = nil, inputs: [String] = [],
-    layer: Int? = nil, lstm: String? = nil
+    layer: Int? = nil, lstm: String? = nil, rnn: TwinSource = .lesson
   ) {
     self.lesson = lesson
     self.model = model
@@ -31,6 +33,7 @@ public struct LessonSources: Sendable, Equatable {
     self.inputs = inputs
     self.layer = layer
     self.lstm = lstm
+    self.rnn = rnn
   }
 }
 
@@ -75,11 +78,13 @@ extension Lesson {
     let (resolved, blames) = try resolvedSequences(
       parts.sequences, model: model, modelSource: parts.modelSource,
       modelFile: sources.model ?? sources.lesson, builtInBlamed: sources.model)
-    let lesson = Lesson(
+    var lesson = Lesson(
       title: parts.title + (model.titleNote ?? ""), description: parts.description,
       model: model.shown,
       sequences: try shownSequences(resolved, model: model) { blames[$0] })
     try lesson.checkFinite { blames[$0] }
+    lesson.rnn = try lesson.twin(
+      sources.rnn, lessonTwin: parts.twin, modelSource: parts.modelSource, read: read)
     return lesson
   }
 
@@ -142,9 +147,12 @@ extension Lesson {
     let shown = try Lesson.shownSequences(sequences, model: document.model) { k in
       document.sequences[k].overflowBlame(modelFile: nil)
     }
+    let twin = try document.rnn?.resolved(for: document.model.shown, modelSource: modelSource)
+    try document.rnn?.checkFinite(on: shown)
     self.init(
       title: (document.title ?? fallbackTitle) + (document.model.titleNote ?? ""),
-      description: document.description, model: document.model.shown, sequences: shown)
+      description: document.description, model: document.model.shown, sequences: shown,
+      rnn: twin)
   }
 
   private static func readLesson(
@@ -203,6 +211,8 @@ private struct LessonParts {
   var model: LayeredModel?
   /// The sequences, nil for the built-in ones.
   var sequences: [SequenceDraft]?
+  /// The twin: the built-in lesson's until a lesson file gives its own (or none).
+  var twin = Lesson.builtInTwin
   /// Where the model came from, for messages.
   var modelSource: String
   /// Whether a lesson file was given, whose title and sequences a `--model` lesson leaves.
@@ -218,6 +228,7 @@ private struct LessonParts {
   mutating func take(_ document: LessonDocument, from path: String) {
     (title, description) = (document.title ?? Lesson.fileName(path), document.description)
     (model, sequences) = (document.model, document.sequences)
+    twin = document.rnn
   }
 
   /// Reads the `--model` file at `path`: a whole lesson, whose model is taken (and everything
@@ -237,7 +248,12 @@ private struct LessonParts {
     if !ModelDecoding.looksLikeModel(node), node["model"] != nil {
       let document = try LessonDecoding.lesson(node, fields: fields, layer: layer)
       _ = try Lesson(document, fallbackTitle: path, modelSource: "its model")
-      if lessonGiven { model = document.model } else { take(document, from: path) }
+      if lessonGiven {
+        model = document.model
+        twin = document.rnn ?? twin
+      } else {
+        take(document, from: path)
+      }
     } else {
       model = try ModelDecoding.model(node, at: .root, fields: fields, layer: layer, lstm: lstm)
       if !lessonGiven { (title, description) = (Lesson.fileName(path), nil) }

@@ -24,6 +24,28 @@ public enum TraceFormat: String, CaseIterable, Sendable {
     }
     try writer.flush()
   }
+
+  /// Writes the trace `options` ask for: the plain trace for the default options, else the
+  /// twin's steps, the gradients, or both. `options.problem(with: lesson)` must be nil.
+  public func write(
+    _ lesson: Lesson, precision: Int, options: TraceOptions, to writer: ByteWriter
+  ) throws {
+    guard options != TraceOptions() else {
+      try write(lesson, precision: precision, to: writer)
+      return
+    }
+    precondition(options.problem(with: lesson) == nil)
+    switch self {
+    case .json: try TraceGradientJSON(lesson: lesson, options: options, writer: writer).write()
+    case .csv: try TraceGradientCSV(lesson: lesson, options: options, writer: writer).write()
+    case .table, .markdown:
+      try TraceBackwardText(
+        lesson: lesson, options: options, precision: precision, markdown: self == .markdown,
+        writer: writer
+      ).write()
+    }
+    try writer.flush()
+  }
 }
 
 /// One per-unit number of a step, named for machines and for people.

@@ -37,6 +37,12 @@ struct TraceJSON {
   }
 
   func step(_ step: StepTrace) throws {
+    try stepFields(step)
+    try writer.write(byte: UInt8(ascii: "}"))
+  }
+
+  /// The step's object without its closing brace, for writers that add to it.
+  func stepFields(_ step: StepTrace) throws {
     try writer.write("{\"t\": ")
     try writer.write(step.t)
     try field("input", step.input)
@@ -58,7 +64,6 @@ struct TraceJSON {
     try field("ltm", step.ltm)
     try field("stmPotential", step.stmPotential)
     try field("stm", step.stm)
-    try writer.write(byte: UInt8(ascii: "}"))
   }
 
   func field(_ key: String, _ values: [Double]) throws {

@@ -6,6 +6,8 @@ struct TraceMarkdown {
   let lesson: Lesson
   let precision: Int
   let writer: ByteWriter
+  /// What follows each sequence's block: `trace --gradients` adds its backward block.
+  var afterSequence: ((InputSequence) throws -> Void)? = nil
 
   /// The seed's three stages, as lstmviz computes them.
   static let equations = """
@@ -60,6 +62,7 @@ struct TraceMarkdown {
       var summary = "\n**Prediction** (the STM after t = \(sequence.count)): \(list(last))"
       if let target = sequence.target { summary += ", **target** \(list(target))" }
       try writer.write(summary + "\n")
+      try afterSequence?(sequence)
     }
   }
 

@@ -9,6 +9,8 @@ struct TraceTable {
   let lesson: Lesson
   let precision: Int
   let writer: ByteWriter
+  /// What follows each sequence's block: `trace --gradients` adds its backward block.
+  var afterSequence: ((InputSequence) throws -> Void)? = nil
 
   /// The width the table is laid out for.
   static let width = 80
@@ -55,6 +57,7 @@ struct TraceTable {
       var summary = "prediction (STM after t = \(sequence.count)): " + list(last)
       if let target = sequence.target { summary += "    target: " + list(target) }
       try writer.write(summary + "\n")
+      try afterSequence?(sequence)
     }
   }
 

@@ -44,6 +44,14 @@ struct LessonOptions: ParsableArguments {
       valueName: "name"))
   var lstm: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "The plain-RNN twin: a file, or none to leave it out.",
+      discussion: "The file holds {\"stmWeight\", \"inputWeight\", \"bias\"}, an nn.RNN "
+        + "state_dict, or a lesson whose \"rnn\" is taken. Replaces the lesson's twin.",
+      valueName: "file|none"))
+  var rnn: String?
+
   /// The lesson these options describe.
   ///
   /// - Throws: `LessonError` for anything wrong with the files or options.
@@ -54,7 +62,7 @@ struct LessonOptions: ParsableArguments {
     }
     let sources = LessonSources(
       lesson: lesson, model: model, sequences: sequences, inputs: input, layer: layer,
-      lstm: lstm)
+      lstm: lstm, rnn: rnn.map(TwinSource.init(argument:)) ?? .lesson)
     return try Lesson.load(sources, read: InputFile.read)
   }
 }

@@ -3,6 +3,7 @@ import Foundation
 import LSTMScreen
 
 extension TraceFormat: ExpressibleByArgument {}
+extension TraceCell: ExpressibleByArgument {}
 
 /// `lstmviz trace`: every number of every step, printed.
 struct Trace: ParsableCommand {
@@ -10,7 +11,9 @@ struct Trace: ParsableCommand {
     abstract: "Print the whole computation of every sequence.",
     discussion: """
       table is for reading in a terminal, markdown for a handout; csv (one row per step per \
-      hidden unit) and json (the trace shape of the README) are at full precision.
+      hidden unit) and json (the trace shape of the README) are at full precision. \
+      --gradients adds backpropagation through time: ∂J/∂LTM, ∂J/∂STM and ∂J/∂input at every \
+      step and the weight gradients, where J is the prediction of one unit or the loss (--of).
       """)
 
   @OptionGroup var lesson: LessonOptions
@@ -20,10 +23,36 @@ struct Trace: ParsableCommand {
 
   @OptionGroup var precision: PrecisionOption
 
+  @Option(help: "lstm, or rnn for the lesson's plain-RNN twin.")
+  var cell: TraceCell = .lstm
+
+  @Flag(help: "Add the gradients of backpropagation through time.")
+  var gradients = false
+
+  @Option(
+    name: .customLong("of"),
+    help: ArgumentHelp(
+      "What the gradients are of: prediction[:UNIT] (default, unit 1) or loss.",
+      discussion: "The loss is Σ (prediction − target)²; every sequence needs a target. "
+        + "Implies --gradients.",
+      valueName: "prediction[:UNIT]|loss"))
+  var of: String?
+
   func run() throws {
+    var options = TraceOptions(cell: cell)
+    if gradients || of != nil {
+      let text = of ?? "prediction"
+      guard let request = GradientRequest(argument: text) else {
+        throw UsageError(
+          message: "--of: expected prediction, prediction:UNIT (UNIT from 1) or loss, got '\(text)'"
+        )
+      }
+      options.gradients = request
+    }
     let lesson = try lesson.loadLesson()
+    if let problem = options.problem(with: lesson) { throw UsageError(message: problem) }
     let output = ByteWriter(sink: StandardOutput.write)
-    try format.write(lesson, precision: precision.decimals, to: output)
+    try format.write(lesson, precision: precision.decimals, options: options, to: output)
   }
 }
 

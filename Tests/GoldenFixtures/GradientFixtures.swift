@@ -144,7 +144,7 @@ public struct GoldenRNNGradients: Decodable, Sendable {
   }
 }
 
-/// The StatQuest lesson with its RNN twin (`statquest.with-rnn.lesson.json`), scalar form only.
+/// The StatQuest lesson with its RNN twin (`statquest.lesson.json`), scalar form only.
 public struct GoldenScalarLesson: Decodable, Sendable {
   /// Three numbers of one scalar gate or of the twin.
   public struct Weights: Decodable, Sendable {

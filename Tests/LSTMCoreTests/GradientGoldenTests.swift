@@ -213,7 +213,7 @@ func referenceSequences(
 
   /// The models the tests build are the lesson file's, twin included.
   @Test func theLessonFileHoldsTheTestsModels() throws {
-    let lesson = try GoldenScalarLesson.load("statquest.with-rnn.lesson.json")
+    let lesson = try GoldenScalarLesson.load("statquest.lesson.json")
     let model = try statQuestLSTM()
     for gate in Gate.allCases {
       let weights = try #require(lesson.model[gate.rawValue])

@@ -14,7 +14,7 @@ func predictions(_ lesson: String) throws -> [String: [Double]] {
 }
 
 @Suite struct SampleLessonTests {
-  static let samples = ["statquest", "long-memory", "forgetful", "vector-3x2"]
+  static let samples = ["statquest", "long-memory", "forgetful", "vector-3x2", "forty-days"]
 
   @Test(arguments: samples)
   func sampleLoadsAndTracesInEveryFormat(_ name: String) throws {
