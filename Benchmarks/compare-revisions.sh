@@ -35,7 +35,8 @@ build base "$base"
 build head "$head"
 
 python3 "$here/Scripts/make_sequences.py" 1000000 "$work/steps.csv"
-lesson="$root/Tests/Fixtures/golden/statquest.lesson.json"
+# Each build traces its own revision's lesson (a newer lesson may hold keys an older build refuses).
+lesson=Tests/Fixtures/golden/statquest.lesson.json
 few="right left"
 many=$(printf 'right left %.0s' $(seq 201))
 
@@ -53,8 +54,8 @@ hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/load.json" \
 
 echo "== 3. trace --format csv over 10^6 steps"
 hyperfine -N --warmup 1 --runs "$runs" --export-json "$work/trace.json" \
-  -n "base" "$work/lstmviz-base trace $lesson --sequences $work/steps.csv --format csv" \
-  -n "head" "$work/lstmviz-head trace $lesson --sequences $work/steps.csv --format csv"
+  -n "base" "$work/lstmviz-base trace $work/base/$lesson --sequences $work/steps.csv --format csv" \
+  -n "head" "$work/lstmviz-head trace $work/head/$lesson --sequences $work/steps.csv --format csv"
 
 python3 - "$work" << 'PY'
 import json, sys
