@@ -7,14 +7,14 @@ import LSTMViewModel
 /// reads one recomputed step and the history's fixed number of buckets.
 public enum Screen {
   /// The smallest screen the cell fits on.
-  public static let minimumWidth = 80
+  public static let minimumWidth = State.minimumWidth
   /// The smallest screen the cell fits on.
-  public static let minimumHeight = 24
+  public static let minimumHeight = State.minimumHeight
 
   /// The frame for `state`.
   public static func render(_ state: State) -> Canvas {
     var canvas = Canvas(width: state.width, height: state.height)
-    guard state.width >= minimumWidth, state.height >= minimumHeight else {
+    guard !state.isTooSmall else {
       drawTooSmall(state, on: &canvas)
       return canvas
     }
