@@ -71,7 +71,11 @@ extension Lesson {
     }
     let model = parts.model ?? LayeredModel(shown: statQuest.model)
     let replacements = try replacementSequences(sources, model: model.inputModel, read: read)
-    if !replacements.isEmpty { parts.sequences = replacements }
+    if !replacements.isEmpty {
+      parts.sequences = replacements
+      // The built-in description is about Company A and B, which are no longer there.
+      if parts.describesBuiltInSequences { parts.description = nil }
+    }
     let (resolved, blames) = try resolvedSequences(
       parts.sequences, model: model, modelSource: parts.modelSource,
       modelFile: sources.model ?? sources.lesson, builtInBlamed: sources.model)
@@ -199,6 +203,8 @@ private struct LessonParts {
   var title = Lesson.statQuest.title
   /// The description.
   var description = Lesson.statQuest.description
+  /// Whether the description is still the built-in lesson's, which is about its own sequences.
+  var describesBuiltInSequences = true
   /// The model, nil for the built-in one.
   var model: LayeredModel?
   /// The sequences, nil for the built-in ones.
@@ -218,6 +224,7 @@ private struct LessonParts {
   mutating func take(_ document: LessonDocument, from path: String) {
     (title, description) = (document.title ?? Lesson.fileName(path), document.description)
     (model, sequences) = (document.model, document.sequences)
+    describesBuiltInSequences = false
   }
 
   /// Reads the `--model` file at `path`: a whole lesson, whose model is taken (and everything
@@ -240,7 +247,10 @@ private struct LessonParts {
       if lessonGiven { model = document.model } else { take(document, from: path) }
     } else {
       model = try ModelDecoding.model(node, at: .root, fields: fields, layer: layer, lstm: lstm)
-      if !lessonGiven { (title, description) = (Lesson.fileName(path), nil) }
+      if !lessonGiven {
+        (title, description) = (Lesson.fileName(path), nil)
+        describesBuiltInSequences = false
+      }
     }
   }
 }
