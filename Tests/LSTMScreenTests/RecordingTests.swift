@@ -60,7 +60,9 @@ import Testing
         steps: 4, stage: stage, width: 12, rows: ["x"])
     }
     let separators = frames.map(\.separator)
-    #expect(separators[0].contains("· key s · Company A · t = 1 / 4 · t = 3 / 4 · stage 1 / 3 forget gate · 12x1 "))
+    #expect(
+      separators[0].contains(
+        "· key s · Company A · t = 1 / 4 · t = 3 / 4 · stage 1 / 3 forget gate · 12x1 "))
     #expect(separators[1].contains("· t = 3 / 4 · stage 2 / 3 input gate · 12x1 "))
     #expect(separators[2].contains("· t = 3 / 4 · stage 3 / 3 output gate · 12x1 "))
     // Without their frame numbers the separators still differ: each names what it shows.
