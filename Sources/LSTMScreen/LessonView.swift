@@ -44,12 +44,19 @@ struct LessonView {
   func draw(on canvas: inout Canvas) {
     let width = min(state.width, LessonView.maximumWidth)
     let rows = state.height - 1 - (state.statusMessage == nil ? 0 : 1)
-    let boxes = GateBoxes(
+    var boxes = GateBoxes(
       state: state, step: step, model: run.model, unit: unit, numbers: numbers, width: width)
     let strip =
       run.model.hiddenSize > 1
       ? UnitStrip(state: state, step: step, unit: unit, numbers: numbers).lines(width: width) : []
     let end = state.isAtEnd ? [endLine()] : []
+    // A vector cell's boxes show the unit's rows of U and W where they fit across, and down
+    // with room left for the end line and the history (their curves two rows shorter).
+    if width >= 120, boxes.weightsFit {
+      boxes.showsWeights = true
+      let weighted = boxes.lines().count
+      boxes.showsWeights = 1 + 2 + weighted + 2 + strip.count + 1 + 6 <= rows
+    }
     let boxLines = width >= 120 ? boxes.lines() : []
     let wide = width >= 120 && 1 + 2 + boxLines.count + 2 + strip.count + end.count + 6 <= rows
 
