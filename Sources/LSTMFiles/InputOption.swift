@@ -3,6 +3,9 @@ import LSTMCore
 extension Lesson {
   /// Reads `--input` text: numbers separated by commas, one step each. For a model with m > 1
   /// inputs, steps are separated by `;` and the m numbers of one step by commas.
+  ///
+  /// The sequence is named `--input 1`, `--input 2`, … after the option and its place among the
+  /// `--input` options, so that it cannot be taken for the trace's `input 1` of a step.
   static func inputSequence(
     _ text: String, number: Int, model: LSTMModel
   ) throws(LessonError) -> SequenceDraft {
@@ -38,7 +41,7 @@ extension Lesson {
           + "of one step with ',', as in \"0,1;0.5,0.9\"")
     }
     return SequenceDraft(
-      name: "input \(number)", inputSize: m, values: values, target: nil, file: nil,
+      name: "--input \(number)", inputSize: m, values: values, target: nil, file: nil,
       valuesLocation: option, targetLocation: nil)
   }
 

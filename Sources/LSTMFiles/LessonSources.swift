@@ -74,7 +74,11 @@ extension Lesson {
     }
     let model = parts.model ?? LayeredModel(shown: statQuest.model)
     let replacements = try replacementSequences(sources, model: model.inputModel, read: read)
-    if !replacements.isEmpty { parts.sequences = replacements }
+    if !replacements.isEmpty {
+      parts.sequences = replacements
+      // The built-in description is about Company A and B, which are no longer there.
+      if parts.describesBuiltInSequences { parts.description = nil }
+    }
     let (resolved, blames) = try resolvedSequences(
       parts.sequences, model: model, modelSource: parts.modelSource,
       modelFile: sources.model ?? sources.lesson, builtInBlamed: sources.model)
@@ -207,6 +211,8 @@ private struct LessonParts {
   var title = Lesson.statQuest.title
   /// The description.
   var description = Lesson.statQuest.description
+  /// Whether the description is still the built-in lesson's, which is about its own sequences.
+  var describesBuiltInSequences = true
   /// The model, nil for the built-in one.
   var model: LayeredModel?
   /// The sequences, nil for the built-in ones.
@@ -229,6 +235,7 @@ private struct LessonParts {
     (title, description) = (document.title ?? Lesson.fileName(path), document.description)
     (model, sequences) = (document.model, document.sequences)
     twin = document.rnn
+    describesBuiltInSequences = false
   }
 
   /// Reads the `--model` file at `path`: a whole lesson, whose model is taken (and everything
@@ -256,7 +263,10 @@ private struct LessonParts {
       }
     } else {
       model = try ModelDecoding.model(node, at: .root, fields: fields, layer: layer, lstm: lstm)
-      if !lessonGiven { (title, description) = (Lesson.fileName(path), nil) }
+      if !lessonGiven {
+        (title, description) = (Lesson.fileName(path), nil)
+        describesBuiltInSequences = false
+      }
     }
   }
 }

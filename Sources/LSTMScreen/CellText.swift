@@ -22,11 +22,11 @@ struct CellText {
   func terms(_ gate: Gate, labelled: Bool) -> Line {
     let weights = model.gates[gate]
     if model.isScalar {
-      return Line([
-        numbers.span(step.stmIn[0]), Span("·"), numbers.weightSpan(weights.stmWeights[0, 0]),
-        Span(" + "), numbers.span(step.input[0]), Span("·"),
-        numbers.weightSpan(weights.inputWeights[0, 0]),
-      ]) + plusOrMinus(weights.bias[0], weight: true)
+      return Line([numbers.span(step.stmIn[0]), Span("·")])
+        + factor(numbers.weightSpan(weights.stmWeights[0, 0])) + Span(" + ")
+        + factor(numbers.span(step.input[0])) + Span("·")
+        + factor(numbers.weightSpan(weights.inputWeights[0, 0]))
+        + plusOrMinus(weights.bias[0], weight: true)
     }
     let stmPart = weights.stmTerm(unit: unit, stm: step.stmIn[...])
     let inputPart = weights.inputTerm(unit: unit, input: step.input[...])
@@ -40,6 +40,14 @@ struct CellText {
     }
     return Line([numbers.span(stmPart)]) + plusOrMinus(inputPart)
       + plusOrMinus(bias)
+  }
+
+  /// A number after an operator: `1.63`, or in parentheses when negative, `(-0.19)`, so that the
+  /// line reads, and can be typed into a calculator, as `0.5000·(-0.19)` rather than
+  /// `0.5000·-0.19`.
+  func factor(_ number: Span) -> Line {
+    guard number.text.hasPrefix("-") else { return Line([number]) }
+    return Line([Span("("), number, Span(")")])
   }
 
   /// ` + 0.62` or ` - 0.32`: a term added, its sign folded into the operator.
@@ -70,7 +78,7 @@ struct CellText {
     var name: String
     /// `f × LTM`.
     var meaning: String
-    /// `0.8899 × -0.2012`.
+    /// `0.8899 × (-0.2012)`.
     var expression: Line
     /// `-0.1791`.
     var value: Double
@@ -157,9 +165,10 @@ struct CellText {
     return line + Span("  " + gate.meaning)
   }
 
-  /// `a × b` with both numbers coloured by sign.
+  /// `a × b` with both numbers coloured by sign, a negative b in parentheses:
+  /// `0.8899 × (-0.2012)`.
   func product(_ a: Double, _ b: Double) -> Line {
-    Line([numbers.span(a), Span(" × "), numbers.span(b)])
+    Line([numbers.span(a), Span(" × ")]) + factor(numbers.span(b))
   }
 
   /// `  x = terms = x      f = σ(x)    = value`; when the terms are too long to share a line
@@ -186,7 +195,7 @@ struct CellText {
       + numbers.span(activity.value[unit], signed: true, bold: true)
   }
 
-  /// `  new STM = o × potential STM = 0.4839 × -0.1995`, before its value; when tight without
+  /// `  new STM = o × potential STM = 0.4839 × (-0.1995)`, before its value; when tight without
   /// the meaning.
   private func memoryText(_ result: Result, tight: Bool) -> Line {
     var line = Line([
@@ -197,7 +206,7 @@ struct CellText {
     return line + result.expression
   }
 
-  /// `  new STM = o × potential STM = 0.4839 × -0.1995        = -0.0965`.
+  /// `  new STM = o × potential STM = 0.4839 × (-0.1995)      = -0.0965`.
   private func memoryLine(_ result: Result, columns: Columns) -> Line {
     memoryText(result, tight: columns.tight).padded(to: columns.valueEquals) + Span(" = ")
       + numbers.span(result.value, signed: true, bold: true)

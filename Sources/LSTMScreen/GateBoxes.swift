@@ -11,12 +11,15 @@ struct GateBoxes {
   let numbers: NumberStyle
   /// The width of the three boxes together.
   let width: Int
+  /// Whether a vector cell's boxes show the selected unit's rows of U and W under each gate's
+  /// general form (when `weightsFit`), so that a student can check which row was used.
+  var showsWeights = false
 
   /// The formulas' text for the selected unit.
   private var text: CellText { CellText(step: step, model: model, unit: unit, numbers: numbers) }
 
-  /// Rows of each activation plot.
-  static let plotHeight = 7
+  /// Rows of each activation plot: 7, or 5 to make room for the rows of U and W.
+  var plotHeight: Int { showsWeights && weightsFit ? 5 : 7 }
 
   /// The columns inside one box: the width less four borders, shared by three boxes.
   private var inner: Int { (width - 4) / 3 }
@@ -32,7 +35,7 @@ struct GateBoxes {
   func lines() -> [Line] {
     let contents = Stage.allCases.map { content(of: $0) }
     let textRows = contents.map(\.count).max() ?? 0
-    let height = textRows + 1 + GateBoxes.plotHeight
+    let height = textRows + 1 + plotHeight
     var bodies: [[Line]] = []
     for stage in Stage.allCases {
       var body = contents[stage.rawValue]
@@ -90,11 +93,45 @@ struct GateBoxes {
       }
   }
 
-  /// A gate's derivation: `x = STM·w + input·w + b`, `  = terms`, then
+  /// `₂`: the selected unit's number as a subscript.
+  private var unitSubscript: String {
+    let subscripts = Array("₀₁₂₃₄₅₆₇₈₉")
+    return String(String(unit + 1).compactMap { $0.wholeNumberValue.map { subscripts[$0] } })
+  }
+
+  /// The selected unit's rows of the gate's U and W: `  U₂ = (0.5207, -0.2958, 0.3265)`,
+  /// `  W₂ = (1.5390, -0.1815)`.
+  private func weightRows(_ gate: Gate) -> [Line] {
+    let weights = model.gates[gate]
+    func row(_ name: String, _ matrix: Matrix) -> Line {
+      var line = Line([Span("  \(name)\(unitSubscript) = (", .dim)])
+      for column in 0..<matrix.columns {
+        if column > 0 { line += Span(", ", .dim) }
+        line += numbers.weightSpan(matrix[unit, column])
+      }
+      return line + Span(")", .dim)
+    }
+    return [row("U", weights.stmWeights), row("W", weights.inputWeights)]
+  }
+
+  /// Whether every gate's weight rows fit on a line of a box: only then are they shown.
+  var weightsFit: Bool {
+    !model.isScalar
+      && Gate.allCases.allSatisfy { gate in weightRows(gate).allSatisfy { $0.width <= textWidth } }
+  }
+
+  /// A gate's derivation: `x = STM·w + input·w + b` (with the weights shown, the unit's rows
+  /// `x = STM·U₂ + input·W₂ + b₂` and their weights), `  = terms`, then
   /// `  = x   f = σ(x) = value`.
   private func derivation(_ gate: Gate) -> [Line] {
     var lines: [Line] = []
-    lines.append(Line([Span(text.generalForm, .dim)]))
+    if showsWeights, weightsFit {
+      let j = unitSubscript
+      lines.append(Line([Span("x = STM·U\(j) + input·W\(j) + b\(j)", .dim)]))
+      lines += weightRows(gate)
+    } else {
+      lines.append(Line([Span(text.generalForm, .dim)]))
+    }
     let terms = text.terms(gate, labelled: labelsTerms)
     lines += wrap(Line([Span("  = ")]) + terms, indent: "    ")
     let result = Line([Span("  = ")]) + numbers.span(step.gates[gate].x[unit], signed: true)
@@ -152,8 +189,8 @@ struct GateBoxes {
         ]
       }
     let plotWidth = plots.count == 1 ? textWidth - 1 : (textWidth - 3) / 2
-    let drawn = plots.map { $0.lines(width: plotWidth, height: GateBoxes.plotHeight) }
-    return (0..<GateBoxes.plotHeight).map { row in
+    let drawn = plots.map { $0.lines(width: plotWidth, height: plotHeight) }
+    return (0..<plotHeight).map { row in
       var line = Line()
       for (index, plot) in drawn.enumerated() {
         if index > 0 { line += Span("  ") }

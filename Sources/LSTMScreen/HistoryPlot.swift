@@ -10,8 +10,10 @@ struct RevealedMemories {
 
 /// The input, LTM and STM of one unit over the whole sequence, with the current step marked.
 ///
-/// Two lanes, each on its own scale: the input above, the two memories together below. Drawn
-/// from the history's fixed number of buckets, so its cost does not grow with T.
+/// Two panels on one time axis, each with its own scale, tick labels and zero line: the inputs
+/// above, the two memories below (their scale always reaching 0, so that a memory that holds on
+/// and one that fades look different). The memories take two thirds of the rows. Drawn from the
+/// history's fixed number of buckets, so its cost does not grow with T.
 struct HistoryPlot {
   let history: History
   let t: Int
@@ -19,258 +21,178 @@ struct HistoryPlot {
   let numbers: NumberStyle
   /// The memories of step `t` once revealed: the LTM and STM after it, or nil while hidden.
   let now: RevealedMemories
+  /// Braille or plain marks.
+  var glyphs: PlotGlyphs = .braille
 
   /// The most inputs plotted, each with its own mark.
   static let inputMarks: [Character] = ["◆", "◇", "■", "□"]
 
-  private struct Track {
-    var series: Series
-    var mark: Character
-    var style: Style
-    /// For a memory: its value after step t if revealed (nil: hidden), drawn up to step t
-    /// only. Inputs are given, so they show for every step.
-    var memory: Double?? = .none
-  }
+  /// The fewest rows the plot is drawn in: a legend, an input panel of 2 rows, a memory panel of
+  /// 3, the axis and the step numbers.
+  static let minimumHeight = 8
 
-  /// A band of rows with its own vertical scale.
-  private struct Lane {
-    var top: Int
-    var height: Int
-    var low: Double
-    var high: Double
-    var tracks: [Track]
-
-    init(top: Int, height: Int, tracks: [Track]) {
-      self.top = top
-      self.height = height
-      self.tracks = tracks
-      var low = tracks.map(\.series.range.lowerBound).min() ?? 0
-      var high = tracks.map(\.series.range.upperBound).max() ?? 0
-      if high - low < 1e-12 {
-        low -= 1
-        high += 1
-      }
-      self.low = low
-      self.high = high
-    }
-
-    /// Whether each row stands for a band of values, labelled with the band's lower bound:
-    /// a lane of few rows, where rounding to the nearest row would put 0.25 on a row labelled 0.
-    var banded: Bool { height <= 4 }
-
-    func row(_ y: Double) -> Int {
-      if banded {
-        let band = Int(((y - low) / (high - low) * Double(height)).rounded(.down))
-        return top + height - 1 - min(max(band, 0), height - 1)
-      }
-      let fraction = (high - y) / (high - low)
-      return top + min(max(Int((fraction * Double(height - 1)).rounded()), 0), height - 1)
-    }
-
-    /// The labels in the gutter and their rows: a banded lane's every row with `≥` its band's
-    /// lower bound, else the top and bottom rows with their values.
-    func labels(_ numbers: NumberStyle) -> [(text: String, row: Int)] {
-      guard banded else {
-        return [(numbers.signed(high), top), (numbers.signed(low), top + height - 1)]
-      }
-      return (0..<height).map { row in
-        let bound = low + (high - low) * Double(height - 1 - row) / Double(height)
-        return ("≥" + numbers.plain(bound), top + row)
-      }
-    }
-  }
-
-  /// Where the plot's columns are: after a gutter of labels, one column per step when they
-  /// fit, else one per run of buckets.
-  private struct Columns {
-    /// The gutter's width, up to and including its `│`.
-    var gutter: Int
-    /// The columns right of the gutter.
-    var plotWidth: Int
-    /// The columns drawn: at most one per bucket.
-    var count: Int
-
-    /// The x of plotted column `column`, 0..<count.
-    func x(_ column: Int) -> Int {
-      count == 1 ? gutter : gutter + column * (plotWidth - 1) / (count - 1)
-    }
-  }
-
-  /// The plot in `width`×`height`: a title row, the lanes, an axis row, a step row.
+  /// The plot in `width`×`height`: a legend row, the input panel, the memory panel (a blank row
+  /// between them from 14 rows), an axis row and a row of step numbers.
   func lines(width: Int, height: Int) -> [Line] {
     var area = PlotArea(width: width, height: height)
-    guard history.buckets > 0, let input = history.input.first,
+    guard height >= HistoryPlot.minimumHeight, history.buckets > 0, !history.input.isEmpty,
       history.ltm.indices.contains(unit), history.stm.indices.contains(unit)
     else { return area.lines }
-    let plotRows = height - 3
-    let lanes = self.lanes(rows: plotRows, firstInput: input)
-    let valueWidth = lanes.flatMap { $0.labels(numbers) }.map(\.text.count).max() ?? 7
-    let gutter = valueWidth + 2
+    let gap = height >= 14 ? 1 : 0
+    let panelRows = height - 3 - gap
+    let inputRows = max(panelRows / 3, 2)
+    // A first guess of the columns, to build the panels; then the real ones after their gutter.
+    var panels = self.panels(inputRows: inputRows, memoryRows: panelRows - inputRows, columns: 1)
+    let gutter = panels.map(\.gutterWidth).max() ?? 0
     let plotWidth = width - gutter - 1
-    guard plotWidth >= 8, plotRows >= 5, lanes[1].height >= 2 else { return area.lines }
-    let columns = Columns(
-      gutter: gutter, plotWidth: plotWidth, count: min(plotWidth, history.buckets))
-    drawLegend(inputs: lanes[0].tracks, columns: columns, width: width, on: &area)
-    drawScales(of: lanes, valueWidth: valueWidth, columns: columns, on: &area)
-    drawSteps(of: lanes, columns: columns, axis: 1 + plotRows, width: width, on: &area)
+    guard plotWidth >= 8 else { return area.lines }
+    let columns = min(history.buckets, plotWidth * glyphs.dotsPerCell.across)
+    panels = self.panels(
+      inputRows: inputRows, memoryRows: panelRows - inputRows, columns: columns)
+    let current = history.column(of: t, columns: columns)
+    let currentX = panels[0].x(current, width: plotWidth)
+    drawLegend(columns: columns, plotWidth: plotWidth, width: width, on: &area)
+    panels[0].draw(on: &area, top: 1, gutter: gutter, width: plotWidth, highlight: currentX)
+    if gap > 0 {
+      area.set("┊", row: 1 + inputRows, column: gutter + currentX, style: Style(.highlight))
+    }
+    panels[1].draw(
+      on: &area, top: 1 + inputRows + gap, gutter: gutter, width: plotWidth, highlight: currentX)
+    drawSteps(
+      axis: height - 2, gutter: gutter, plotWidth: plotWidth, panel: panels[0],
+      columns: columns, current: current, on: &area)
     return area.lines
   }
 
-  /// The two lanes in `rows` rows: the inputs (a third of the rows, at least 3) above the LTM
-  /// and the STM.
-  private func lanes(rows plotRows: Int, firstInput input: Series) -> [Lane] {
-    let inputRows = max(plotRows / 3, 3)
-    let inputs = zip(history.input, HistoryPlot.inputMarks).map { series, mark in
-      Track(series: series, mark: mark, style: .plain)
+  /// The input panel and the memory panel, with `columns` data columns.
+  private func panels(inputRows: Int, memoryRows: Int, columns: Int) -> [PlotPanel] {
+    let inputs = Array(history.input.prefix(HistoryPlot.inputMarks.count))
+    let inputTracks = inputs.enumerated().map { k, series in
+      track(
+        series, columns: columns, memory: .none, mark: HistoryPlot.inputMarks[k], style: .plain,
+        dotted: k % 2 == 1)
     }
-    return [
-      Lane(
-        top: 1, height: inputRows,
-        tracks: inputs.isEmpty ? [Track(series: input, mark: "◆", style: .plain)] : inputs),
-      Lane(
-        top: 1 + inputRows, height: plotRows - inputRows,
-        tracks: [
-          Track(
-            series: history.ltm[unit], mark: "●", style: Style(.ltm, bold: true),
-            memory: .some(now.ltm)),
-          Track(
-            series: history.stm[unit], mark: "○", style: Style(.stm, bold: true),
-            memory: .some(now.stm)),
-        ]),
-    ]
+    let inputLow = inputs.map(\.range.lowerBound).min() ?? 0
+    let inputHigh = inputs.map(\.range.upperBound).max() ?? 0
+    let (ltm, stm) = (history.ltm[unit], history.stm[unit])
+    let memoryLow = min(ltm.range.lowerBound, stm.range.lowerBound, 0)
+    let memoryHigh = max(ltm.range.upperBound, stm.range.upperBound, 0)
+    var input = PlotPanel(
+      name: "input", axis: PlotAxis(low: inputLow, high: inputHigh, rows: inputRows),
+      tracks: inputTracks, columnCount: columns, precision: numbers.precision, glyphs: glyphs)
+    input.meeting = ("◈", Style(.highlight, bold: true))
+    let memory = PlotPanel(
+      name: "memories", axis: PlotAxis(low: memoryLow, high: memoryHigh, rows: memoryRows),
+      tracks: [
+        track(
+          ltm, columns: columns, memory: .some(now.ltm), mark: "●", style: Style(.ltm, bold: true),
+          dotted: false),
+        track(
+          stm, columns: columns, memory: .some(now.stm), mark: "○", style: Style(.stm, bold: true),
+          dotted: true),
+      ],
+      columnCount: columns, precision: numbers.precision, glyphs: glyphs)
+    return [input, memory]
   }
 
-  /// The title row: `history`, each track's mark and name, and, when columns stand for several
-  /// steps, a note that says so (the longest that fits).
-  private func drawLegend(
-    inputs: [Track], columns: Columns, width: Int, on area: inout PlotArea
-  ) {
+  /// The track of `series` in `columns` columns: each column's last value and, when it holds
+  /// several steps, their range. A memory (`memory` not `.none`) shows up to the column before
+  /// step t's, then its value after step t once revealed: the column of step t may also hold
+  /// later steps, which are not shown.
+  private func track(
+    _ series: Series, columns: Int, memory: Double??, mark: Character, style: Style, dotted: Bool
+  ) -> PlotPanel.Track {
+    let current = history.column(of: t, columns: columns)
+    var values: [Double?] = []
+    var ranges: [ClosedRange<Double>?] = []
+    for column in 0..<columns {
+      let buckets = history.buckets(ofColumn: column, columns: columns)
+      var value = series.last[buckets.upperBound - 1]
+      var range: ClosedRange<Double>?
+      if let low = series.low[buckets].min(), let high = series.high[buckets].max(), low < high {
+        range = low...high
+      }
+      if case .some(let now) = memory, column >= current {
+        guard column == current, let now else { break }
+        (value, range) = (now, nil)
+      }
+      values.append(value)
+      ranges.append(range)
+    }
+    return PlotPanel.Track(values: values, ranges: ranges, mark: mark, style: style, dotted: dotted)
+  }
+
+  /// A sample of a track's line in the legend: its mark, or in braille two cells of its line.
+  private func sample(_ mark: Character, dotted: Bool) -> String {
+    guard glyphs == .braille else { return String(mark) }
+    return dotted ? "⠂⠂" : "⠒⠒"
+  }
+
+  /// The legend row: `history`, each track's sample and name, and, when columns stand for
+  /// several steps, a note that says so (the longest that fits).
+  private func drawLegend(columns: Int, plotWidth: Int, width: Int, on area: inout PlotArea) {
     area.write("history", row: 0, column: 0, style: Style(.heading, bold: true))
     var legend = 9
-    var names: [(String, Character, Style)] = inputs.enumerated().map { k, track in
-      (history.input.count > 1 ? "input \(k + 1)" : "input", track.mark, .plain)
+    let count = history.input.count
+    var names: [(String, String, Style)] = (0..<min(count, HistoryPlot.inputMarks.count)).map {
+      k in
+      (
+        count > 1 ? "input \(k + 1)" : "input",
+        sample(HistoryPlot.inputMarks[k], dotted: k % 2 == 1), .plain
+      )
     }
-    if history.input.count > HistoryPlot.inputMarks.count {
-      names[names.count - 1].0 += " (of \(history.input.count))"
+    if count > HistoryPlot.inputMarks.count { names[names.count - 1].0 += " (of \(count))" }
+    if count > 1, glyphs == .plain {
+      names.append(("inputs meet", "◈", Style(.highlight, bold: true)))
     }
-    if history.input.count > 1 { names.append(("inputs meet", "◈", Style(.highlight, bold: true))) }
     names += [
-      ("LTM", "●", Style(.ltm, bold: true)), ("STM", "○", Style(.stm, bold: true)),
-      ("both", "◉", Style(.highlight, bold: true)),
+      ("LTM", sample("●", dotted: false), Style(.ltm, bold: true)),
+      ("STM", sample("○", dotted: true), Style(.stm, bold: true)),
+      (
+        glyphs == .plain ? "both" : "shared", glyphs == .plain ? "◉" : "⠿",
+        Style(.highlight, bold: true)
+      ),
     ]
-    for (name, mark, style) in names {
-      area.set(mark, row: 0, column: legend, style: style)
-      area.write(name, row: 0, column: legend + 2, style: style)
-      legend += name.count + 5
+    for (name, sample, style) in names {
+      area.write(sample, row: 0, column: legend, style: style)
+      area.write(name, row: 0, column: legend + sample.count + 1, style: style)
+      legend += sample.count + name.count + 4
     }
-    if history.buckets < history.stepCount || columns.plotWidth < history.buckets {
+    let steps = history.stepCount
+    let across = glyphs.dotsPerCell.across
+    if history.buckets < steps || columns < history.buckets {
+      let unit = across > 1 ? "dot columns" : "columns"
       let notes = [
-        "\(history.stepCount) steps in \(columns.count) columns: each shows its last value and range",
-        "\(history.stepCount) steps, \(columns.count) columns: last value and range",
-        "\(history.stepCount) steps in \(columns.count) columns",
+        "\(steps) steps in \(columns) \(unit): each shows its last value and range",
+        "\(steps) steps, \(columns) \(unit): last value and range",
+        "\(steps) steps in \(columns) \(unit)",
       ]
       if let note = notes.first(where: { legend + 1 + $0.count <= width }) {
         area.write(note, row: 0, column: legend + 1, style: Style(.dim))
       }
     }
+    _ = plotWidth
   }
 
-  /// Each lane's gutter: its `│`, its labels, and a dotted line at 0 where 0 is inside it.
-  private func drawScales(
-    of lanes: [Lane], valueWidth: Int, columns: Columns, on area: inout PlotArea
-  ) {
-    let gutter = columns.gutter
-    for lane in lanes {
-      for y in lane.top..<lane.top + lane.height {
-        area.set("│", row: y, column: gutter - 1, style: Style(.dim))
-      }
-      for (text, row) in lane.labels(numbers) {
-        area.write(text.leftPadded(to: valueWidth), row: row, column: 0, style: Style(.dim))
-      }
-      if lane.low < 0, lane.high > 0 {
-        let zero = lane.row(0)
-        for x in gutter..<gutter + columns.plotWidth {
-          area.set("┄", row: zero, column: x, style: Style(.dim))
-        }
-      }
-    }
-  }
-
-  /// The axis, the current step's column, every track, and the step numbers under the axis at
-  /// row `axis`.
+  /// The time axis at row `axis` with the current step's `┴`, and under it the first and last
+  /// step numbers and `▲ t = k` at the current step.
   private func drawSteps(
-    of lanes: [Lane], columns: Columns, axis: Int, width: Int, on area: inout PlotArea
+    axis: Int, gutter: Int, plotWidth: Int, panel: PlotPanel, columns: Int, current: Int,
+    on area: inout PlotArea
   ) {
-    area.set("└", row: axis, column: columns.gutter - 1, style: Style(.dim))
-    for x in columns.gutter..<columns.gutter + columns.plotWidth {
-      area.set("─", row: axis, column: x, style: Style(.dim))
-    }
-    let current = history.column(of: t, columns: columns.count)
-    let currentX = columns.x(current)
-    for y in 1..<axis { area.set("┊", row: y, column: currentX, style: Style(.highlight)) }
-    for lane in lanes {
-      for track in lane.tracks {
-        draw(track, in: lane, columns: columns, current: current, on: &area)
-      }
-    }
+    let dim = Style(.dim)
+    area.set("└", row: axis, column: gutter - 1, style: dim)
+    for x in gutter..<gutter + plotWidth { area.set("─", row: axis, column: x, style: dim) }
+    let currentX = gutter + panel.x(current, width: plotWidth)
     area.set("┴", row: axis, column: currentX, style: Style(.highlight, bold: true))
     let steps = axis + 1
-    area.write("1", row: steps, column: columns.x(0), style: Style(.dim))
+    area.write("1", row: steps, column: gutter + panel.x(0, width: plotWidth), style: dim)
     let last = "\(history.stepCount)"
-    area.write(
-      last, row: steps, column: columns.x(columns.count - 1) - last.count + 1, style: Style(.dim))
+    let lastX = gutter + panel.x(columns - 1, width: plotWidth) - last.count + 1
+    area.write(last, row: steps, column: lastX, style: dim)
     let here = "▲ t = \(t)"
     area.write(
-      here, row: steps, column: min(max(currentX, 0), width - here.count),
+      here, row: steps, column: min(max(currentX, 0), area.width - here.count),
       style: Style(.highlight, bold: true))
-  }
-
-  /// One track: its marks, the range of each column if it covers many steps, and dots between.
-  ///
-  /// A memory shows up to the column before step t's, then its value after step t once that is
-  /// revealed: the column of step t may also hold later steps, which are not shown.
-  private func draw(
-    _ track: Track, in lane: Lane, columns: Columns, current: Int, on area: inout PlotArea
-  ) {
-    var previous: (x: Int, y: Double)?
-    for column in 0..<columns.count {
-      let range = history.buckets(ofColumn: column, columns: columns.count)
-      var value = track.series.last[range.upperBound - 1]
-      var lowest = track.series.low[range].min() ?? value
-      var highest = track.series.high[range].max() ?? value
-      if case .some(let now) = track.memory, column >= current {
-        guard column == current, let now else { break }
-        (value, lowest, highest) = (now, now, now)
-      }
-      let px = columns.x(column)
-      if let previous, px - previous.x > 1 {
-        for between in previous.x + 1..<px {
-          let fraction = Double(between - previous.x) / Double(px - previous.x)
-          let y = lane.row(previous.y + (value - previous.y) * fraction)
-          if let here = area.character(row: y, column: between),
-            here == " " || here == "┄" || here == "┊"
-          {
-            area.set("·", row: y, column: between, style: track.style)
-          }
-        }
-      }
-      if lane.row(highest) < lane.row(lowest) {
-        for y in lane.row(highest)...lane.row(lowest) {
-          area.set("│", row: y, column: px, style: Style(track.style.role))
-        }
-      }
-      // Where the LTM and the STM meet, one mark shows both; where inputs meet, ◈.
-      let here = area.character(row: lane.row(value), column: px)
-      let both = here == "●" || here == "○" || here == "◉"
-      let inputs = here.map { HistoryPlot.inputMarks.contains($0) || $0 == "◈" } ?? false
-      if inputs, here != track.mark {
-        area.set("◈", row: lane.row(value), column: px, style: Style(.highlight, bold: true))
-      } else {
-        area.set(
-          both && here != track.mark ? "◉" : track.mark, row: lane.row(value), column: px,
-          style: both && here != track.mark ? Style(.highlight, bold: true) : track.style)
-      }
-      previous = (px, value)
-    }
   }
 }

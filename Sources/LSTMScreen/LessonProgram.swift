@@ -7,14 +7,18 @@ public struct LessonProgram: TerminalProgram {
   /// Everything shown: the lesson, where the user is, and how the screen is laid out.
   public private(set) var state: State
 
+  /// How frames are drawn: braille or plain plots.
+  public let options: ScreenOptions
+
   /// The program at the first step of the first sequence of `lesson`. The size is settled by the
   /// `.resize` the session sends first.
-  public init(lesson: Lesson, precision: Int = 4) {
+  public init(lesson: Lesson, precision: Int = 4, options: ScreenOptions = ScreenOptions()) {
     state = State(lesson: lesson, width: 80, height: 24, precision: precision)
+    self.options = options
   }
 
   /// The frame for the current state.
-  public func render() -> Canvas { Screen.render(state) }
+  public func render() -> Canvas { Screen.render(state, options: options) }
 
   /// Turns the event into an action, if it means one, and applies it.
   public mutating func handle(_ event: TerminalEvent) {

@@ -14,11 +14,15 @@ struct LessonView {
   /// How numbers are written, weights to the decimals this model needs.
   let numbers: NumberStyle
 
+  /// How the frame is drawn beyond the state: the plots' glyphs.
+  let options: ScreenOptions
+
   /// The layout of step `step` of `run`, as `state` shows it.
-  init(state: State, step: StepTrace, run: SequenceRun) {
+  init(state: State, step: StepTrace, run: SequenceRun, options: ScreenOptions = ScreenOptions()) {
     self.state = state
     self.step = step
     self.run = run
+    self.options = options
     numbers = NumberStyle(precision: state.precision, model: run.model)
   }
 
@@ -40,12 +44,19 @@ struct LessonView {
   func draw(on canvas: inout Canvas) {
     let width = min(state.width, LessonView.maximumWidth)
     let rows = state.height - 1 - (state.statusMessage == nil ? 0 : 1)
-    let boxes = GateBoxes(
+    var boxes = GateBoxes(
       state: state, step: step, model: run.model, unit: unit, numbers: numbers, width: width)
     let strip =
       run.model.hiddenSize > 1
       ? UnitStrip(state: state, step: step, unit: unit, numbers: numbers).lines(width: width) : []
     let end = state.isAtEnd ? [endLine()] : []
+    // A vector cell's boxes show the unit's rows of U and W where they fit across, and down
+    // with room left for the end line and the history (their curves two rows shorter).
+    if width >= 120, boxes.weightsFit {
+      boxes.showsWeights = true
+      let weighted = boxes.lines().count
+      boxes.showsWeights = 1 + 2 + weighted + 2 + strip.count + 1 + 6 <= rows
+    }
     let boxLines = width >= 120 ? boxes.lines() : []
     let wide = width >= 120 && 1 + 2 + boxLines.count + 2 + strip.count + end.count + 6 <= rows
 
@@ -72,15 +83,20 @@ struct LessonView {
     ]
     if !strip.isEmpty { groups.append(Group(lines: strip, spaced: true)) }
     let used = groups.reduce(0) { $0 + $1.lines.count } + end.count
-    let room = rows - used - 2
+    // The plot takes every row left, the blank rows between groups too when it is short.
+    let spacious = rows - used - 2
+    let room = spacious >= 12 ? spacious : rows - used
     if let history = state.history {
       let now = RevealedMemories(
         ltm: state.reveals(.input) ? step.ltm[unit] : nil,
         stm: state.reveals(.output) ? step.stm[unit] : nil)
-      if room >= 8 {
+      if room >= HistoryPlot.minimumHeight {
         let plot = HistoryPlot(
-          history: history, t: state.t, unit: unit, numbers: numbers, now: now)
-        groups.append(Group(lines: plot.lines(width: width, height: min(room, 20)), spaced: true))
+          history: history, t: state.t, unit: unit, numbers: numbers, now: now,
+          glyphs: options.plotGlyphs)
+        // As wide as the terminal: the time axis gains from every column.
+        groups.append(
+          Group(lines: plot.lines(width: state.width, height: room), spaced: true))
       } else {
         let sparks = Sparklines(history: history, t: state.t, unit: unit, now: now)
         groups.append(Group(lines: sparks.lines(width: width), spaced: true))

@@ -39,13 +39,13 @@ struct Line: Sendable, Equatable, ExpressibleByStringLiteral {
     self.width >= width ? self : self + Span(String(repeating: " ", count: width - self.width))
   }
 
-  /// The line broken before its ` + `, ` - ` and ` = ` into lines of at most `width` columns
+  /// The line broken before its ` + `, ` - `, ` × ` and ` = ` into lines of at most `width` columns
   /// where it can be, each continuation starting with `indent` and the operator.
   func wrapped(to width: Int, indent: String) -> [Line] {
     guard self.width > width else { return [self] }
     var chunks: [Line] = [Line()]
     for span in spans {
-      if [" + ", " - ", " = "].contains(span.text) { chunks.append(Line()) }
+      if [" + ", " - ", " × ", " = "].contains(span.text) { chunks.append(Line()) }
       chunks[chunks.count - 1] += span
     }
     var lines: [Line] = []

@@ -1,4 +1,5 @@
 import Foundation
+import LSTMViewModel
 
 /// The version of lstmviz, written into every recording and shown by `lstmviz --version`.
 public let lstmvizVersion = "0.1.0"
@@ -94,6 +95,9 @@ public struct RecordedFrame: Sendable, Equatable {
   public var t: Int
   /// The number of timesteps in the sequence.
   public var steps: Int
+  /// In stage mode, the last stage revealed; nil when every stage shows (and in recordings made
+  /// before stages were named).
+  public var stage: Stage?
   /// The frame's columns.
   public var width: Int
   /// The frame's rows, trailing spaces trimmed, no control characters.
@@ -102,8 +106,8 @@ public struct RecordedFrame: Sendable, Equatable {
   /// Makes a frame. Fields lose what the text could not keep: control characters become `�`,
   /// spaces in the key `_`, and the time is rounded to the millisecond (and is never negative).
   public init(
-    number: Int, elapsed: Double, key: String, sequence: String, t: Int, steps: Int, width: Int,
-    rows: [String]
+    number: Int, elapsed: Double, key: String, sequence: String, t: Int, steps: Int,
+    stage: Stage? = nil, width: Int, rows: [String]
   ) {
     self.number = number
     self.elapsed = elapsed.isFinite ? (max(elapsed, 0) * 1000).rounded() / 1000 : 0
@@ -111,6 +115,7 @@ public struct RecordedFrame: Sendable, Equatable {
     self.sequence = RecordingText.printable(sequence)
     self.t = t
     self.steps = steps
+    self.stage = stage
     self.width = max(width, 0)
     self.rows = rows.map { RecordingText.trimmed(RecordingText.printable($0)) }
   }
@@ -118,11 +123,11 @@ public struct RecordedFrame: Sendable, Equatable {
   /// Makes the frame that shows `canvas`.
   public init(
     number: Int, elapsed: Double, key: String, sequence: String, t: Int, steps: Int,
-    canvas: Canvas
+    stage: Stage? = nil, canvas: Canvas
   ) {
     self.init(
       number: number, elapsed: elapsed, key: key, sequence: sequence, t: t, steps: steps,
-      width: canvas.width, rows: canvas.lines)
+      stage: stage, width: canvas.width, rows: canvas.lines)
   }
 
   /// The frame's number of rows.
@@ -131,11 +136,21 @@ public struct RecordedFrame: Sendable, Equatable {
   /// The elapsed time as the separator shows it: `1.520 s`.
   public var elapsedText: String { String(format: "%.3f s", elapsed) }
 
-  /// The separator line that opens the frame, without its newline.
+  /// Where in the lesson the frame is: `t = 3 / 4`, and in stage mode the stage revealed,
+  /// `t = 3 / 4 · stage 2 / 3 input gate`.
+  public var placeText: String {
+    let place = "t = \(t) / \(steps)"
+    guard let stage else { return place }
+    return place + " · " + RecordingText.stageField(stage)
+  }
+
+  /// The separator line that opens the frame, without its newline: `──── frame 3 · 1.520 s ·
+  /// key s · Company A · t = 3 / 4 · stage 2 / 3 input gate · 80x24 ────…`, the stage only in
+  /// stage mode.
   public var separator: String {
     let label =
       "──── frame \(number) · \(elapsedText) · key \(key) · \(sequence)"
-      + " · t = \(t) / \(steps) · \(width)x\(height) "
+      + " · \(placeText) · \(width)x\(height) "
     let rule = max(width - label.terminalColumns, 4)
     return label + String(repeating: "─", count: rule)
   }
@@ -328,11 +343,18 @@ enum RecordingText {
     let wrong = RecordingFormatError(
       line: line,
       reason: "expected a frame separator "
-        + "\"──── frame N · S s · key K · SEQUENCE · t = k / T · WxH ────\"")
+        + "\"──── frame N · S s · key K · SEQUENCE · t = k / T · WxH ────\"" + " (with "
+        + "\"· stage k / 3 NAME\" after t in stage mode)")
     guard text.hasPrefix("──── frame ") else { throw wrong }
     var fields = text.dropFirst("──── ".count).components(separatedBy: " · ")
     // The last field is `WxH ────`: the size, then the rule.
     guard fields.count >= 6, let last = fields.popLast() else { throw wrong }
+    // Then, in stage mode, the stage: recordings from before it was named have none.
+    var stage: Stage?
+    if fields.count >= 6, let named = fields.last.flatMap(stageNamed) {
+      stage = named
+      fields.removeLast()
+    }
     let sizeAndRule = last.split(separator: " ", maxSplits: 1)
     guard sizeAndRule.count == 2, sizeAndRule[1].allSatisfy({ $0 == "─" }),
       let size = size(sizeAndRule[0]),
@@ -350,8 +372,18 @@ enum RecordingText {
     else { throw wrong }
     return RecordedFrame(
       number: number, elapsed: elapsed, key: String(fields[2].dropFirst("key ".count)),
-      sequence: fields[3...].joined(separator: " · "), t: steps.0, steps: steps.1,
+      sequence: fields[3...].joined(separator: " · "), t: steps.0, steps: steps.1, stage: stage,
       width: size.width, rows: Array(repeating: "", count: size.height))
+  }
+
+  /// `stage 2 / 3 input gate`: the stage revealed, as a separator names it.
+  static func stageField(_ stage: Stage) -> String {
+    "stage \(stage.number) / \(Stage.allCases.count) \(stage.title.lowercased())"
+  }
+
+  /// The stage a separator's field names, or nil if it names none.
+  static func stageNamed(_ field: String) -> Stage? {
+    Stage.allCases.first { stageField($0) == field }
   }
 }
 

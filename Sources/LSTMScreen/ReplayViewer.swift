@@ -103,7 +103,7 @@ public struct ReplayViewer: Sendable, Equatable {
         origin == (0, 0)
         ? " (< > ↑ ↓ pan)" : " from column \(origin.column + 1), row \(origin.row + 1)"
     }
-    return text + " · \(frame.sequence) · t = \(frame.t) / \(frame.steps) · \(frame.elapsedText)"
+    return text + " · \(frame.sequence) · \(frame.placeText) · \(frame.elapsedText)"
   }
 
   /// The screen: the frame's rows, then the status line, with help over them on `?`.

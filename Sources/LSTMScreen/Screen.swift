@@ -1,5 +1,16 @@
 import LSTMViewModel
 
+/// How a frame is drawn, beyond what the state holds: choices made once, on the command line.
+public struct ScreenOptions: Sendable, Equatable {
+  /// How plots draw their lines: braille by default, plain marks with `--plain-plots`.
+  public var plotGlyphs: PlotGlyphs
+
+  /// Makes options; by default, braille plots.
+  public init(plotGlyphs: PlotGlyphs = .braille) {
+    self.plotGlyphs = plotGlyphs
+  }
+}
+
 /// Lays a `State` out as a frame: what the class sees.
 ///
 /// Pure: the same state always gives the same canvas, and nothing is drawn outside
@@ -7,19 +18,19 @@ import LSTMViewModel
 /// reads one recomputed step and the history's fixed number of buckets.
 public enum Screen {
   /// The smallest screen the cell fits on.
-  public static let minimumWidth = 80
+  public static let minimumWidth = State.minimumWidth
   /// The smallest screen the cell fits on.
-  public static let minimumHeight = 24
+  public static let minimumHeight = State.minimumHeight
 
-  /// The frame for `state`.
-  public static func render(_ state: State) -> Canvas {
+  /// The frame for `state`, drawn as `options` say.
+  public static func render(_ state: State, options: ScreenOptions = ScreenOptions()) -> Canvas {
     var canvas = Canvas(width: state.width, height: state.height)
-    guard state.width >= minimumWidth, state.height >= minimumHeight else {
+    guard !state.isTooSmall else {
       drawTooSmall(state, on: &canvas)
       return canvas
     }
     if let step = state.step, let run = state.run {
-      LessonView(state: state, step: step, run: run).draw(on: &canvas)
+      LessonView(state: state, step: step, run: run, options: options).draw(on: &canvas)
     } else {
       canvas.put("This lesson has no steps to show.", row: 2, column: 2)
     }

@@ -38,8 +38,9 @@ public struct ShownFrame: Sendable, Equatable {
   }
 }
 
-/// Where in the lesson a frame is: the sequence shown and its timestep, as a recording's
-/// separator names them (`Company A · t = 2 / 4`).
+/// Where in the lesson a frame is: the sequence shown, its timestep, and in stage mode the stage
+/// revealed, as a recording's separator names them (`Company A · t = 2 / 4 · stage 1 / 3 forget
+/// gate`).
 public struct LessonPlace: Sendable, Equatable {
   /// The name of the sequence shown.
   public var sequence: String
@@ -47,17 +48,22 @@ public struct LessonPlace: Sendable, Equatable {
   public var t: Int
   /// The number of timesteps in the sequence.
   public var steps: Int
+  /// In stage mode, the last stage revealed; nil when every stage shows.
+  public var stage: Stage?
 
   /// Makes a place.
-  public init(sequence: String, t: Int, steps: Int) {
+  public init(sequence: String, t: Int, steps: Int, stage: Stage? = nil) {
     self.sequence = sequence
     self.t = t
     self.steps = steps
+    self.stage = stage
   }
 
   /// The place `state` shows.
   public init(state: State) {
-    self.init(sequence: state.run?.sequence.name ?? "", t: state.t, steps: state.stepCount)
+    self.init(
+      sequence: state.run?.sequence.name ?? "", t: state.t, steps: state.stepCount,
+      stage: state.stage)
   }
 }
 
@@ -66,6 +72,6 @@ extension RecordedFrame {
   public init(number: Int, shown frame: ShownFrame) {
     self.init(
       number: number, elapsed: frame.elapsed, key: frame.key, sequence: frame.place.sequence,
-      t: frame.place.t, steps: frame.place.steps, canvas: frame.canvas)
+      t: frame.place.t, steps: frame.place.steps, stage: frame.place.stage, canvas: frame.canvas)
   }
 }

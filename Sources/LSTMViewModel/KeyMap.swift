@@ -20,10 +20,12 @@ public enum KeyMap {
       help: "last step", summary: "last"),
     KeyBinding(
       [BoundKey(.up, .previousSequence), BoundKey(.character("k"), .previousSequence)],
-      help: "previous sequence", summary: "previous/next sequence"),
+      help: "previous sequence, same step (or its last); from the end, its end",
+      summary: "previous/next sequence (same step; from the end, its end)"),
     KeyBinding(
       [BoundKey(.down, .nextSequence), BoundKey(.character("j"), .nextSequence)],
-      help: "next sequence", summary: "previous/next sequence"),
+      help: "next sequence, same step (or its last); from the end, its end",
+      summary: "previous/next sequence (same step; from the end, its end)"),
     KeyBinding(
       [BoundKey(.character("s"), .toggleStages)],
       help: "stage mode: forget, then input, then output, then off", summary: "stage mode"),

@@ -7,6 +7,11 @@ import LSTMCore
 /// changing sequence keeps `t` within the new sequence; playback stops at the end, and play
 /// pressed at the end starts again from the first step.
 ///
+/// Changing sequence shows the step last asked for, or the new sequence's last step if it is
+/// shorter; from the last step (after End, or stepping onto it) it goes to the new sequence's last
+/// step. So End, ↓ to a shorter sequence and ↓ to a longer one shows the longer one's last step,
+/// and t = 3 of 5, ↓ to a 2-step sequence (t = 2) and ↓ to a 5-step one shows t = 3 again.
+///
 /// Stage mode: `s` turns it on at the forget stage of the current step; each further `s` reveals
 /// the next stage (input, then output), and `s` after the output stage turns stage mode off. While
 /// stage mode is on, → and ← (and playback) move one stage at a time, on into the next step's
@@ -19,7 +24,11 @@ import LSTMCore
 ///
 /// While help is showing, any key closes it and does nothing else; `quit`, `resize`, `tick`,
 /// `setStatus`, `changeModel` and `changeInput` still act.
+///
+/// Behind the "terminal too small" screen only quit, help and resize act (and a status message,
+/// a model or an input change is kept): nothing changes that nobody can see, and playback waits.
 public func reduce(_ state: inout State, _ action: Action) {
+  if state.isTooSmall, !actsBehindTooSmall(action) { return }
   if state.isShowingHelp, closesHelp(action) {
     state.isShowingHelp = false
     return
@@ -74,6 +83,14 @@ public func reduce(_ state: inout State, _ action: Action) {
   }
 }
 
+/// Whether `action` acts while the screen is too small to show the lesson.
+private func actsBehindTooSmall(_ action: Action) -> Bool {
+  switch action {
+  case .quit, .toggleHelp, .closeHelp, .resize, .setStatus, .changeModel, .changeInput: true
+  default: false
+  }
+}
+
 /// Whether `action`, sent while help is showing, only closes it.
 private func closesHelp(_ action: Action) -> Bool {
   switch action {
@@ -116,10 +133,18 @@ extension State {
     if stage != nil { stage = .forget }
   }
 
-  /// Selects sequence `index` if there is one, keeping `t` within its length.
+  /// Selects sequence `index` if there is one, at the step asked for (`t` follows
+  /// `askedStep`, within the new sequence's length).
   mutating func selectSequence(_ index: Int) {
     guard runs.indices.contains(index) else { return }
     sequenceIndex = index
-    t = min(max(t, 1), max(stepCount, 1))
   }
+
+  /// The smallest screen the lesson is drawn on; below it, a "terminal too small" screen.
+  public static let minimumWidth = 80
+  /// The smallest screen the lesson is drawn on; below it, a "terminal too small" screen.
+  public static let minimumHeight = 24
+
+  /// Whether the screen is smaller than `minimumWidth`×`minimumHeight`.
+  public var isTooSmall: Bool { width < State.minimumWidth || height < State.minimumHeight }
 }

@@ -57,8 +57,18 @@ public struct State: Sendable, Equatable {
 
   /// The selected sequence, an index into `lesson.sequences`.
   public internal(set) var sequenceIndex = 0
+  /// The step the user last asked for, kept when the sequence changes: `Int.max` stands for the
+  /// last step of whichever sequence is shown (after End, or a step onto the last step).
+  public internal(set) var askedStep = 1
   /// The timestep shown, 1...T: the numbers of step t, from the memories of step t - 1.
-  public internal(set) var t = 1
+  ///
+  /// It is the step asked for, within the sequence shown: a sequence shorter than the step asked
+  /// for shows its last step, and the next longer one the step asked for again. Setting it asks
+  /// for that step, or, when it is the sequence's last, for the last step of every sequence.
+  public internal(set) var t: Int {
+    get { min(max(askedStep, 1), max(stepCount, 1)) }
+    set { askedStep = newValue >= stepCount ? Int.max : newValue }
+  }
   /// In stage mode, the last stage revealed; nil when stage mode is off and all is shown.
   public internal(set) var stage: Stage?
   /// The selected hidden unit, whose formulas are shown (0..<n).

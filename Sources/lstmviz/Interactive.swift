@@ -21,6 +21,8 @@ struct Interactive: ParsableCommand {
 
   @OptionGroup var precision: PrecisionOption
 
+  @OptionGroup var plotOptions: PlotOptions
+
   @Flag(help: "No colour, even where the terminal has it (as does a non-empty NO_COLOR).")
   var noColor = false
 
@@ -32,7 +34,8 @@ struct Interactive: ParsableCommand {
     let lesson = try lessonOptions.loadLesson()
     let recorder = try recordingOptions.makeRecorder(title: lesson.title, noColor: noColor)
     defer { recorder?.finish() }
-    var program = LessonProgram(lesson: lesson, precision: precision.decimals)
+    var program = LessonProgram(
+      lesson: lesson, precision: precision.decimals, options: plotOptions.screenOptions)
     var recordingFailure: String?
     do {
       // A signal or a lost terminal ends the process in there, once the terminal is given

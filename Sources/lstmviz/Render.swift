@@ -40,6 +40,8 @@ struct Render: ParsableCommand {
 
   @OptionGroup var precision: PrecisionOption
 
+  @OptionGroup var plotOptions: PlotOptions
+
   @Flag(help: "No colour (render always prints plain text; --cast then has none either).")
   var noColor = false
 
@@ -59,7 +61,8 @@ struct Render: ParsableCommand {
     defer { recorder?.finish() }
     // The same loop as the interactive program, on a headless screen of the given size, at
     // time 0 throughout. It draws every key's frame, so that --all-frames prints one per key.
-    var program = LessonProgram(lesson: lesson, precision: precision.decimals)
+    var program = LessonProgram(
+      lesson: lesson, precision: precision.decimals, options: plotOptions.screenOptions)
     let clock = ManualClock()
     let inputs = presses.compactMap { KeyMap.key(named: $0.name) }.map(HeadlessInput.key)
     // Each frame is named after the key as typed: "start", then one name per key; the status

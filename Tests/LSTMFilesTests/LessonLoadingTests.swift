@@ -69,9 +69,34 @@ let torch3x2 = try? String(
     let files = ["s.csv": "x\n1\n2\n", "l.json": Lesson.statQuestJSON]
     let lesson = try load(
       LessonSources(lesson: "l.json", sequences: "s.csv", inputs: ["3, 4", "5"]), files: files)
-    #expect(lesson.sequences.map(\.name) == ["x", "input 1", "input 2"])
+    #expect(lesson.sequences.map(\.name) == ["x", "--input 1", "--input 2"])
     #expect(lesson.sequences.map(\.values) == [[1, 2], [3, 4], [5]])
     #expect(lesson.title == Lesson.statQuest.title)
+  }
+
+  @Test func inputSequencesAreNamedAfterTheOptionNotLikeATracesInputRow() throws {
+    let model = """
+      {"weight_ih_l0": [[1, 2], [1, 2], [1, 2], [1, 2]], "weight_hh_l0": [[1], [1], [1], [1]]}
+      """
+    let lesson = try load(
+      LessonSources(model: "m.json", inputs: ["0,1; 1,0", "1,1"]), files: ["m.json": model])
+    #expect(lesson.sequences.map(\.name) == ["--input 1", "--input 2"])
+  }
+
+  @Test func theBuiltInDescriptionGoesWithTheBuiltInSequences() throws {
+    let kept = try load(LessonSources(), files: [:])
+    #expect(kept.description == Lesson.statQuest.description)
+    let replaced = try load(LessonSources(inputs: ["1,2"]), files: [:])
+    #expect(replaced.description == nil)
+    let fromFile = try load(LessonSources(sequences: "s.csv"), files: ["s.csv": "x\n1\n"])
+    #expect(fromFile.description == nil)
+    #expect(fromFile.title == Lesson.statQuest.title)
+    // A lesson file's own description stays: it may be about its model.
+    let described = Lesson.statQuestJSON.replacingOccurrences(
+      of: "Two companies' stock prices over four days.", with: "Mine.")
+    let own = try load(
+      LessonSources(lesson: "l.json", inputs: ["1"]), files: ["l.json": described])
+    #expect(own.description?.hasPrefix("Mine.") == true)
   }
 
   @Test func aModelFileThatIsALessonBringsItsSequencesWhenAlone() throws {

@@ -17,6 +17,11 @@ import Testing
       LessonSources(lesson: root.appendingPathComponent("Samples/\(name).json").path))
   }
 
+  /// The frame of `state` with the plots in plain marks, one a cell.
+  private func plainFrame(_ state: State) -> String {
+    Screen.render(state, options: ScreenOptions(plotGlyphs: .plain)).lines.joined(separator: "\n")
+  }
+
   /// The characters after `label` on the first line holding it, up to the next two spaces.
   private func sparkline(_ label: String, in text: String) -> String? {
     guard let line = text.split(separator: "\n").first(where: { $0.contains("history") }),
@@ -53,7 +58,7 @@ import Testing
   @Test func thePlotShowsNoMemoryAfterTheCurrentStep() {
     for actions: [Action] in [[.next], [.next, .toggleStages], [.next, .toggleStages, .next]] {
       let state = statQuest(actions, width: 100, height: 30)
-      let lines = frameText(state).split(separator: "\n", omittingEmptySubsequences: false)
+      let lines = plainFrame(state).split(separator: "\n", omittingEmptySubsequences: false)
         .map { Array($0) }
       let axis = lines.first { $0.contains("┴") && $0.contains("└") }
       let current = axis?.firstIndex(of: "┴") ?? 0
@@ -71,26 +76,31 @@ import Testing
   }
 
   @Test func eachInputSitsOnARowWhoseLabelIsTrue() throws {
+    // Each row stands for the value of its label, give or take half the step between rows.
     let state = statQuest([.last], width: 100, height: 30)
-    let lines = frameText(state).split(separator: "\n").map(String.init)
-    let rows = lines.filter { $0.contains("│") && $0.contains("≥") }
-    var marks: [(column: Int, bound: Double, upper: Double)] = []
-    var upper = Double.infinity
-    for row in rows {
-      guard let bar = row.firstIndex(of: "│") else { continue }
-      let label = row[..<bar].trimmingCharacters(in: .whitespaces).dropFirst()
-      let bound = try #require(Double(label))
+    let lines = plainFrame(state).split(separator: "\n").map(String.init)
+    let top = try #require(lines.firstIndex { $0.hasPrefix("input ") })
+    let bottom = try #require(lines.firstIndex { $0.hasPrefix("memories") })
+    let panel = Array(lines[top..<bottom])
+    let labelled = panel.enumerated().compactMap { index, row -> (Int, Double)? in
+      guard let bar = row.firstIndex(where: { "┤┼".contains($0) }) else { return nil }
+      let words = row[..<bar].split(separator: " ")
+      return words.last.flatMap { Double($0) }.map { (index, $0) }
+    }
+    #expect(labelled.count >= 2)
+    let (first, last) = (try #require(labelled.first), try #require(labelled.last))
+    let step = (first.1 - last.1) / Double(last.0 - first.0)
+    var marks: [(column: Int, value: Double)] = []
+    for (index, row) in panel.enumerated() {
       for (offset, character) in row.enumerated() where character == "◆" {
-        marks.append((offset, bound, upper))
+        marks.append((offset, first.1 - Double(index - first.0) * step))
       }
-      upper = bound
-      if upper < -1 { break }
     }
     let inputs = (1...state.stepCount).map { state.run?.sequence.input(at: $0).first ?? .nan }
     let ordered = marks.sorted { $0.column < $1.column }
     #expect(ordered.count == inputs.count)
     for (mark, input) in zip(ordered, inputs) {
-      #expect(mark.bound <= input && input <= mark.upper, "input \(input) on row ≥\(mark.bound)")
+      #expect(abs(mark.value - input) <= step / 2 + 1e-12, "input \(input) on row \(mark.value)")
     }
   }
 
@@ -107,9 +117,12 @@ import Testing
 
   @Test func everyInputOfAVectorCellIsPlotted() throws {
     let state = State(lesson: try torch3x2Lesson(), width: 120, height: 40)
-    let text = frameText(state)
+    let text = plainFrame(state)
     #expect(text.contains("◆ input 1") && text.contains("◇ input 2"))
-    let plotted = text.split(separator: "\n").filter { $0.contains("≥") }.joined()
+    let lines = text.split(separator: "\n").map(String.init)
+    let top = try #require(lines.firstIndex { $0.hasPrefix("input ") })
+    let bottom = try #require(lines.firstIndex { $0.hasPrefix("memories") })
+    let plotted = lines[top..<bottom].joined()
     // One mark per input per step; where both fall on one row, one ◈ stands for the two.
     let both = plotted.filter { $0 == "◈" }.count
     #expect(plotted.filter { $0 == "◇" }.count + both == state.stepCount)

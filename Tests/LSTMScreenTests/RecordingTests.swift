@@ -1,4 +1,5 @@
 import Foundation
+import LSTMViewModel
 import Testing
 
 @testable import LSTMFiles
@@ -49,6 +50,55 @@ import Testing
     #expect(
       lines[2].hasPrefix("──── frame 2 · 0.500 s · key right · Company A · t = 2 / 4 · 12x2 ─"))
     #expect(Array(lines[3...]) == ["a", "b", ""])
+  }
+
+  @Test func inStageModeTheSeparatorNamesTheStageAndReadsBack() throws {
+    let stages: [Stage?] = [.forget, .input, .output, nil]
+    let frames = stages.enumerated().map { index, stage in
+      RecordedFrame(
+        number: index + 1, elapsed: 0, key: "s", sequence: "Company A · t = 1 / 4", t: 3,
+        steps: 4, stage: stage, width: 12, rows: ["x"])
+    }
+    let separators = frames.map(\.separator)
+    #expect(
+      separators[0].contains(
+        "· key s · Company A · t = 1 / 4 · t = 3 / 4 · stage 1 / 3 forget gate · 12x1 "))
+    #expect(separators[1].contains("· t = 3 / 4 · stage 2 / 3 input gate · 12x1 "))
+    #expect(separators[2].contains("· t = 3 / 4 · stage 3 / 3 output gate · 12x1 "))
+    // Without their frame numbers the separators still differ: each names what it shows.
+    let places = separators.map { $0.components(separatedBy: " · ").dropFirst().joined() }
+    #expect(Set(places).count == 4)
+    #expect(!separators[3].contains("stage"))
+    let header = RecordingHeader(title: "StatQuest", date: Self.date, width: 12, height: 1)
+    let recording = Recording(header: header, frames: frames)
+    let read = try Recording(parsing: Array(recording.text.utf8))
+    #expect(read == recording)
+    #expect(read.frames.map(\.stage) == stages)
+    #expect(read.frames.map(\.sequence) == Array(repeating: "Company A · t = 1 / 4", count: 4))
+  }
+
+  @Test func theProgramsPlaceNamesTheStageRevealed() {
+    var program = LessonProgram(lesson: .statQuest)
+    var stages: [Stage?] = []
+    for _ in 0..<4 {
+      program.handle(.key(.character("s")))
+      stages.append(program.place.stage)
+    }
+    #expect(stages == [.forget, .input, .output, nil])
+  }
+
+  @Test func aRecordingFromBeforeStagesWereNamedStillReads() throws {
+    let text = """
+      lstmviz recording · StatQuest
+      recorded 2026-11-18 11:06:40 UTC · terminal 12x1 · lstmviz 0.1.0
+      ──── frame 1 · 0.000 s · key s · Company A · t = 3 / 4 · 12x1 ────────
+      row
+
+      """
+    let read = try Recording(parsing: Array(text.utf8))
+    #expect(read.frames.count == 1)
+    #expect(read.frames[0].stage == nil && read.frames[0].t == 3)
+    #expect(read.frames[0].sequence == "Company A" && read.frames[0].rows == ["row"])
   }
 
   @Test func controlCharactersNeverReachTheFile() throws {

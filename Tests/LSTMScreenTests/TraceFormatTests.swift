@@ -117,7 +117,7 @@ func traceText(_ lesson: Lesson, _ format: TraceFormat, precision: Int = 4) thro
     let error = loadError(sources, files: ["l.json": overflowing])
     #expect(
       error?.description
-        == "l.json: sequence \"input 1\" (from --input \"0,10\"), t = 2: the forget gate's x "
+        == "l.json: sequence \"--input 1\" (from --input \"0,10\"), t = 2: the forget gate's x "
         + "overflows (is too large for a Double); the weights or inputs are too large")
     #expect(
       loadError(LessonSources(lesson: "l.json", inputs: ["0,1"]), files: ["l.json": overflowing])

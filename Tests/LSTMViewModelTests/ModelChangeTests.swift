@@ -140,7 +140,7 @@ private func threeUnits() throws -> LSTMModel {
       "histories": after([.changeInput(sequence: 0, t: 1, values: [1])], from: start),
       "precision": State(lesson: .statQuest, width: 80, height: 24, precision: 3),
       "sequenceIndex": after([.nextSequence], from: start),
-      "t": after([.next], from: start),
+      "askedStep": after([.next], from: start),
       "stage": after([.toggleStages], from: start),
       "unit": otherUnit,
       "isPlaying": after([.togglePlay], from: start),

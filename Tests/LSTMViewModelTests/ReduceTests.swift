@@ -67,9 +67,60 @@ private func expected(_ change: (inout State) -> Void, from state: State = openi
             $0.sequenceIndex = 1
             $0.t = 2
           }, from: atFive))
-    #expect(
-      after([.nextSequence, .previousSequence], from: atFive)
-        == expected({ $0.t = 2 }, from: atFive))
+    // Back on the long sequence, still at its end: End asked for the last step.
+    #expect(after([.nextSequence, .previousSequence], from: atFive) == atFive)
+  }
+
+  /// Three sequences of 5, 3 and 5 steps, at the first step of the first.
+  private static func fiveThreeFive() -> State {
+    let five = InputSequence(name: "five", values: [1, 2, 3, 4, 5])
+    let three = InputSequence(name: "three", values: [1, 2, 3])
+    let lesson = Lesson(
+      title: "5 3 5", model: Lesson.statQuest.model, sequences: [five, three, five])
+    return State(lesson: lesson, width: 80, height: 24)
+  }
+
+  @Test func fromTheEndChangingSequenceStaysAtTheEnd() {
+    let start = ReduceTests.fiveThreeFive()
+    let viaShort = after([.last, .nextSequence], from: start)
+    #expect(viaShort.t == 3 && viaShort.stepCount == 3)
+    let back = after([.nextSequence], from: viaShort)
+    #expect(back.sequenceIndex == 2)
+    #expect(back.t == 5 && back.isAtEnd)
+    // Stepping onto the last step is being at the end too.
+    let stepped = after([.next, .next, .next, .next, .nextSequence, .nextSequence], from: start)
+    #expect(stepped.t == 5)
+  }
+
+  @Test func changingSequenceKeepsTheStepAskedFor() {
+    let start = ReduceTests.fiveThreeFive()
+    let atFour = after([.next, .next, .next], from: start)
+    #expect(after([.nextSequence], from: atFour).t == 3)
+    #expect(after([.nextSequence, .nextSequence], from: atFour).t == 4)
+    #expect(after([.nextSequence, .previousSequence], from: atFour) == atFour)
+    // A step taken on the short sequence is a new request.
+    let moved = after([.nextSequence, .previous, .nextSequence], from: atFour)
+    #expect(moved.t == 2)
+  }
+
+  @Test func behindTerminalTooSmallOnlyQuitHelpAndResizeAct() {
+    let small = State(lesson: .statQuest, width: 60, height: 20)
+    #expect(small.isTooSmall)
+    for action in [
+      Action.next, .previous, .first, .last, .nextSequence, .previousSequence, .toggleStages,
+      .togglePlay, .faster, .slower, .tick, .nextUnit, .previousUnit,
+    ] {
+      #expect(after([action], from: small) == small, "\(action)")
+    }
+    #expect(after([.toggleHelp], from: small).isShowingHelp)
+    #expect(!after([.toggleHelp, .closeHelp], from: small).isShowingHelp)
+    #expect(after([.quit], from: small).hasQuit)
+    let grown = after([.resize(width: 80, height: 24), .next], from: small)
+    #expect(grown.t == 2 && !grown.isTooSmall)
+    // Playing when the window shrinks: the clock's ticks wait for it to grow again.
+    let playing = after([.togglePlay, .resize(width: 79, height: 24), .tick, .tick])
+    #expect(playing.t == 1 && playing.isPlaying)
+    #expect(after([.resize(width: 80, height: 24), .tick], from: playing).t == 2)
   }
 
   @Test func changingSequenceStaysAtTheEdges() {

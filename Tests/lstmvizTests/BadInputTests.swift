@@ -234,7 +234,7 @@ let badInputs: [BadInput] = [
     "weights whose terms overflow with opposite signs",
     ["m.json": stateDictJSON(ih: "[[1e308, -1e308], [2, 0], [3, 0], [4, 0]]")],
     ["render", "--model", "m.json", "--input", "10,10"],
-    [#"m.json: sequence "input 1" (from --input "10,10"), t = 1: the input gate's x is not a"#]),
+    [#"m.json: sequence "--input 1" (from --input "10,10"), t = 1: the input gate's x is not a"#]),
   BadInput(
     "inputs that overflow the built-in model", ["s.csv": "a\n0\n1.7e308\n"],
     ["trace", "--format", "csv", "--sequences", "s.csv"],
@@ -254,7 +254,7 @@ let badInputs: [BadInput] = [
         ih: "[[1e308], [2], [3], [4]]",
         extra: #", "weight_ih_l1": [[1], [2], [3], [4]], "weight_hh_l1": [[1], [2], [3], [4]]"#)
     ], ["trace", "--model", "m.json", "--layer", "1", "--input", "10"],
-    [#"m.json: sequence "input 1" (from --input "10"), t = 1: in layer 0, the input gate's x"#]),
+    [#"m.json: sequence "--input 1" (from --input "10"), t = 1: in layer 0, the input gate's x"#]),
   BadInput(
     "CSV without a header row", ["n.csv": "1,2\n3,4\n"], ["trace", "--sequences", "n.csv"],
     [
