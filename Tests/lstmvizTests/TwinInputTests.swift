@@ -111,7 +111,7 @@ let twinBadInputs: [BadInput] = [
     ["trace", "--cell", "rnn", "l.json"], ["--cell rnn", "--rnn FILE"]),
   BadInput(
     "--of loss without a target", [:], ["trace", "--of", "loss", "--input", "1,2"],
-    ["--of loss: the sequence \"input 1\" has no target"]),
+    ["--of loss: the sequence \"--input 1\" has no target"]),
   BadInput(
     "--of a unit the cell lacks", [:], ["trace", "--of", "prediction:2"],
     ["--of prediction:2: the cell has 1 unit"]),
