@@ -157,6 +157,18 @@ func modelFileBadInputs() throws -> [BadInput] {
       bytes: ["m.pt": pt, "n.pt": pt], ["trace", "m.pt", "--model", "n.pt"],
       ["m.pt: is a model file, not a lesson"]),
     BadInput(
+      "a torch.save zip whose ZIP64 end record lies past the end",
+      bytes: ["m.pt": pt.patchingZip(locatorField: 8, to: UInt64(pt.count + 4096))],
+      tracing("m.pt"), ["m.pt: a zip archive that cannot be read", "ZIP64 end record"]),
+    BadInput(
+      "a torch.save zip whose central directory lies past the end",
+      bytes: ["m.pt": pt.patchingZip(zip64RecordField: 48, to: UInt64(pt.count + 4096))],
+      tracing("m.pt"), ["m.pt: a zip archive that cannot be read", "central directory"]),
+    BadInput(
+      "a torch.save zip with an entry whose data lies past the end",
+      bytes: ["m.pt": pt.patchingZip(firstEntryField: 20, to: 0x00FF_FFFF)],
+      tracing("m.pt"), ["m.pt: a zip archive that cannot be read", "lies outside the file"]),
+    BadInput(
       "an LSTMCell at layer 1", bytes: ["c.pt": try ModelFixtures.bytes("lstmcell.pt")],
       tracing("c.pt") + ["--layer", "1"], ["c.pt: ", "no layer 1: an nn.LSTMCell has one layer"]),
   ]
@@ -190,6 +202,36 @@ func modelFileBadInputs() throws -> [BadInput] {
 }
 
 extension Array where Element == UInt8 {
+  /// The little-endian `value` written over `size` bytes at `offset`.
+  func writing(_ value: UInt64, at offset: Int, size: Int) -> [UInt8] {
+    var bytes = self
+    for k in 0..<size { bytes[offset + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(k))) }
+    return bytes
+  }
+
+  /// The little-endian number of `size` bytes at `offset`.
+  func number(at offset: Int, size: Int) -> Int {
+    (0..<size).reversed().reduce(0) { $0 << 8 | Int(self[offset + $1]) }
+  }
+
+  /// Where the zip's end of central directory record starts (a torch.save zip has no comment).
+  var zipEnd: Int { count - 22 }
+
+  /// A zip with the 8-byte field at `field` of its ZIP64 end locator set to `value`.
+  func patchingZip(locatorField field: Int, to value: UInt64) -> [UInt8] {
+    writing(value, at: zipEnd - 20 + field, size: 8)
+  }
+
+  /// A zip with the 8-byte field at `field` of its ZIP64 end record set to `value`.
+  func patchingZip(zip64RecordField field: Int, to value: UInt64) -> [UInt8] {
+    writing(value, at: number(at: zipEnd - 20 + 8, size: 8) + field, size: 8)
+  }
+
+  /// A zip with the 4-byte field at `field` of its first central directory entry set to `value`.
+  func patchingZip(firstEntryField field: Int, to value: UInt64) -> [UInt8] {
+    writing(value, at: number(at: zipEnd + 16, size: 4) + field, size: 4)
+  }
+
   /// The bytes with every `old` replaced by `new`, of the same length.
   func replacing(_ old: [UInt8], with new: [UInt8]) -> [UInt8] {
     precondition(old.count == new.count)

@@ -17,6 +17,13 @@ extension TorchSave {
       let data = Data(
         bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count,
         deallocator: .none)
+      if let damage = ZipDataOffsets.damage(in: bytes) {
+        return .failure(
+          LessonError(
+            file: file, location: nil,
+            message: "a zip archive that cannot be read (it may be cut short, truncated): "
+              + damage))
+      }
       return Result { () throws(LessonError) in try read(data, stored: stored, file: file) }
     }
     return try result.get()
