@@ -42,20 +42,10 @@ struct TraceBackwardText {
     let run = SequenceRun(model: lesson.model, sequence: sequence)
     let gradients = run.gradients(of: request.objective(for: sequence))
     let n = gradients.hiddenSize
-    var rows: [Row] = []
-    for j in 0..<n {
-      rows.append(Row(label: "∂J/∂LTM_t" + unit(j, n)) { gradients.ltm(after: $0, unit: j) })
-    }
-    for j in 0..<n {
-      rows.append(Row(label: "∂J/∂STM_t" + unit(j, n)) { gradients.stm(after: $0, unit: j) })
-    }
+    var rows = unitRows("∂J/∂LTM_t", n) { gradients.ltm(after: $0, unit: $1) }
+    rows += unitRows("∂J/∂STM_t", n) { gradients.stm(after: $0, unit: $1) }
     rows += inputRows(gradients.inputGradients, inputSize: gradients.inputSize)
-    for j in 0..<n {
-      rows.append(
-        Row(label: "∏f from t+1 to T" + unit(j, n)) {
-          gradients.directPathProduct(after: $0, unit: j)
-        })
-    }
+    rows += unitRows("∏f from t+1 to T", n) { gradients.directPathProduct(after: $0, unit: $1) }
     try backwardHeading(request, value: gradients.objectiveValue, count: run.count)
     try block(rows, count: run.count)
     try weightGradients(
@@ -96,16 +86,9 @@ struct TraceBackwardText {
     let run = RNNRun(model: twin, sequence: sequence)
     let n = twin.hiddenSize
     var rows = inputRows(sequence.values, inputSize: twin.inputSize, label: "input")
-    for j in 0..<n {
-      rows.append(Row(label: "STM in" + unit(j, n)) { run.stm(after: $0 - 1, unit: j) })
-    }
-    for j in 0..<n {
-      rows.append(
-        Row(label: "x = STM·w + input·w + b" + unit(j, n)) { run.step(at: $0).x[j] })
-    }
-    for j in 0..<n {
-      rows.append(Row(label: "new STM = tanh(x)" + unit(j, n)) { run.stm(after: $0, unit: j) })
-    }
+    rows += unitRows("STM in", n) { run.stm(after: $0 - 1, unit: $1) }
+    rows += unitRows("x = STM·w + input·w + b", n) { run.step(at: $0).x[$1] }
+    rows += unitRows("new STM = tanh(x)", n) { run.stm(after: $0, unit: $1) }
     let steps = sequence.count == 1 ? "1 step" : "\(sequence.count) steps"
     if markdown {
       try writer.write("\n## \(TraceMarkdown.escape(sequence.name))\n\n")
@@ -123,16 +106,10 @@ struct TraceBackwardText {
     try writer.write(summary + "\n")
     guard let request = options.gradients else { return }
     let gradients = run.gradients(of: request.objective(for: sequence))
-    var backward: [Row] = []
-    for j in 0..<n {
-      backward.append(Row(label: "∂J/∂STM_t" + unit(j, n)) { gradients.stm(after: $0, unit: j) })
-    }
+    var backward = unitRows("∂J/∂STM_t", n) { gradients.stm(after: $0, unit: $1) }
     backward += inputRows(gradients.inputGradients, inputSize: gradients.inputSize)
-    for j in 0..<n {
-      backward.append(
-        Row(label: "∏ w·(1−STM²) from t+1 to T" + unit(j, n)) {
-          gradients.directPathProduct(after: $0, unit: j)
-        })
+    backward += unitRows("∏ w·(1−STM²) from t+1 to T", n) {
+      gradients.directPathProduct(after: $0, unit: $1)
     }
     try backwardHeading(request, value: gradients.objectiveValue, count: run.count)
     try block(backward, count: run.count)
@@ -143,6 +120,14 @@ struct TraceBackwardText {
 
   /// ` [j]` for a vector cell's unit j (from 1), nothing for the scalar cell.
   private func unit(_ j: Int, _ n: Int) -> String { n == 1 ? "" : " [\(j + 1)]" }
+
+  /// One row per hidden unit j of n, labelled `label [j]`, whose value at step t is
+  /// `value(t, j)`.
+  private func unitRows(
+    _ label: String, _ n: Int, _ value: @escaping (Int, Int) -> Double
+  ) -> [Row] {
+    (0..<n).map { j in Row(label: label + unit(j, n)) { value($0, j) } }
+  }
 
   /// One row per input number k of flat per-step `values`, labelled `∂J/∂input_t` or `label`.
   private func inputRows(
