@@ -45,15 +45,8 @@ final class PseudoTerminal {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
-    var none = sigset_t()
-    sigemptyset(&none)
-    var all = sigset_t()
-    sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &none)
-    posix_spawnattr_setsigdefault(&attributes, &all)
     // POSIX_SPAWN_SETSID is 0x80 in glibc; Swift does not import it.
-    posix_spawnattr_setflags(
-      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | 0x80))
+    startWithDefaultSignals(&attributes, flags: 0x80)
     var environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }
     environment["TERM"] = "xterm-256color"
     environment["SWIFT_BACKTRACE"] = "enable=no"

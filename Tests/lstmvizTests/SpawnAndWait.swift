@@ -27,13 +27,7 @@ func spawnAndWait(_ arguments: [String], output: URL, keepErrors: Bool = true) t
   var attributes = posix_spawnattr_t()
   posix_spawnattr_init(&attributes)
   defer { posix_spawnattr_destroy(&attributes) }
-  var none = sigset_t()
-  sigemptyset(&none)
-  var all = sigset_t()
-  sigfillset(&all)
-  posix_spawnattr_setsigmask(&attributes, &none)
-  posix_spawnattr_setsigdefault(&attributes, &all)
-  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+  startWithDefaultSignals(&attributes)
   let environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }
     .map { "\($0.key)=\($0.value)" }
   var argv = arguments.map { strdup($0) } + [nil]
@@ -76,4 +70,17 @@ private func closeDescriptorsFrom3(_ actions: inout posix_spawn_file_actions_t) 
   for descriptor in open.compactMap({ Int32($0) }) where descriptor > 2 {
     posix_spawn_file_actions_addclose(&actions, descriptor)
   }
+}
+
+/// Sets `attributes` so that the child starts with no signal blocked and every signal at its
+/// default action, whatever the test runner's threads had, plus `flags`.
+func startWithDefaultSignals(_ attributes: inout posix_spawnattr_t, flags: Int32 = 0) {
+  var none = sigset_t()
+  sigemptyset(&none)
+  var all = sigset_t()
+  sigfillset(&all)
+  posix_spawnattr_setsigmask(&attributes, &none)
+  posix_spawnattr_setsigdefault(&attributes, &all)
+  posix_spawnattr_setflags(
+    &attributes, Int16(Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | flags))
 }
