@@ -25,9 +25,9 @@ let package = Package(
       name: "BenchmarkSupport",
       dependencies: [.product(name: "LSTMCore", package: "lstmviz")]
     ),
-    benchmark("StepBenchmarks", using: ["LSTMCore"]),
-    benchmark("KeyPressBenchmarks", using: ["LSTMCore", "LSTMViewModel", "LSTMTerminal"]),
-    benchmark("LoadBenchmarks", using: ["LSTMCore", "LSTMViewModel", "LSTMTerminal"]),
+    benchmark("StepBenchmarks", using: ["LSTMCore", "LSTMFiles"]),
+    benchmark("KeyPressBenchmarks", using: ["LSTMCore", "LSTMFiles", "LSTMViewModel", "LSTMScreen"]),
+    benchmark("LoadBenchmarks", using: ["LSTMCore", "LSTMFiles", "LSTMViewModel", "LSTMScreen"]),
     benchmark("GradientBenchmarks", using: ["LSTMCore", "LSTMFiles"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,7 +1,8 @@
 import Benchmark
 import BenchmarkSupport
 import LSTMCore
-import LSTMTerminal
+import LSTMFiles
+import LSTMScreen
 import LSTMViewModel
 
 /// One key press as the teacher feels it: `reduce` with → or ←, `Screen.render` of a 120×40

@@ -1,7 +1,8 @@
 import Benchmark
 import BenchmarkSupport
 import LSTMCore
-import LSTMTerminal
+import LSTMFiles
+import LSTMScreen
 import LSTMViewModel
 
 /// Opening a long lesson: reading a 10⁶-step sequences CSV into a `Lesson`, and from there the

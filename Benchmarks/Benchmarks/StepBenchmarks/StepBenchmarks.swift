@@ -2,6 +2,7 @@ import Benchmark
 import BenchmarkSupport
 import Foundation
 import LSTMCore
+import LSTMFiles
 
 /// One trace step, `LSTMModel.advance`, as `lstmviz trace` and `SequenceRun` take it.
 ///
