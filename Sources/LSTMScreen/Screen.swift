@@ -29,7 +29,13 @@ public enum Screen {
       drawTooSmall(state, on: &canvas)
       return canvas
     }
-    if let step = state.step, let run = state.run {
+    if let run = state.run, state.isShowingTwin, run.count > 0 {
+      RNNView(state: state, run: run).draw(on: &canvas)
+    } else if state.isShowingBackward, let run = state.run, let step = state.backwardStep,
+      let gradients = state.gradients
+    {
+      BackwardView(state: state, run: run, step: step, gradients: gradients).draw(on: &canvas)
+    } else if let step = state.step, let run = state.run {
       LessonView(state: state, step: step, run: run, options: options).draw(on: &canvas)
     } else {
       canvas.put("This lesson has no steps to show.", row: 2, column: 2)
@@ -68,7 +74,9 @@ public enum Screen {
     var hints: [(key: String, what: String, priority: Int)] = [
       ("←/→", state.stage == nil ? "step" : "stage", 1), ("↑/↓", "sequence", 3),
       (
-        "s", state.stage == nil ? "stages" : state.stage == .output ? "stages off" : "next stage", 2
+        "s", state.stage == nil
+          ? "stages" : state.stage == (state.isShowingBackward ? .forget : .output)
+            ? "stages off" : "next stage", 2
       ),
       ("space", state.isPlaying ? "pause" : "play", 2),
     ]
@@ -76,6 +84,11 @@ public enum Screen {
       hints.append(("+/-", "speed: every " + formatSeconds(state.tickInterval), 1))
     }
     if state.hiddenSize > 1 { hints.append(("[/]", "unit", 1)) }
+    hints.append(("b", state.isShowingBackward ? "forward" : "backward", 2))
+    hints.append(("r", state.isShowingTwin ? "LSTM" : "RNN", 3))
+    if state.isShowingBackward, state.lossTarget != nil {
+      hints.append(("o", state.wantsLoss ? "J prediction" : "J loss", 2))
+    }
     hints += [("?", "help", 0), ("q", "quit", 0)]
     if state.isShowingHelp {
       hints = [("any key", "closes help", 0), ("q", "quit", 0)]

@@ -45,6 +45,12 @@ public enum Action: Sendable, Equatable, Hashable {
   /// `inputSize` numbers; that sequence's run and history follow. Ignored if there is no such step
   /// or the size is wrong.
   case changeInput(sequence: Int, t: Int, values: [Double])
+  /// The backward view on or off (b): the gradients of step t.
+  case toggleBackward
+  /// The plain-RNN twin on or off (r), in place of the LSTM.
+  case toggleTwin
+  /// J the loss or the prediction (o), in the backward view.
+  case toggleObjective
 }
 
 /// A key press, independent of any terminal library.

@@ -42,6 +42,18 @@ public enum KeyMap {
       [BoundKey(.character("["), .previousUnit), BoundKey(.character("]"), .nextUnit)],
       help: "previous / next hidden unit", summary: "previous/next hidden unit"),
     KeyBinding(
+      [BoundKey(.character("b"), .toggleBackward)],
+      help: "backward view: the gradients of J at this step; stages output, input, forget",
+      summary: "backward view (the gradients)"),
+    KeyBinding(
+      [BoundKey(.character("r"), .toggleTwin)],
+      help: "the plain-RNN twin in place of the LSTM, forward or backward",
+      summary: "the plain-RNN twin"),
+    KeyBinding(
+      [BoundKey(.character("o"), .toggleObjective)],
+      help: "J: the prediction, or the loss Σ (prediction − target)² (needs a target)",
+      summary: "J the loss or the prediction"),
+    KeyBinding(
       [
         BoundKey(.character("?"), .toggleHelp),
         BoundKey(.escape, .closeHelp, listing: .helpBoxOnly),
@@ -84,7 +96,7 @@ public enum KeyMap {
   /// The order `render`'s help has always listed the key names in: the keys with long names, the
   /// other keys, then the letters that stand in for the arrows, Home and End. It only orders:
   /// which names are listed comes from `bindings`.
-  private static let nameOrder = "right left up down home end space esc s ? + - [ ] q l h k j g G"
+  private static let nameOrder = "right left up down home end space esc s b r o ? + - [ ] q l h k j g G"
     .split(separator: " ").map(String.init)
 
   /// The names of every key that help lists, as `lstmviz render --keys` accepts them.

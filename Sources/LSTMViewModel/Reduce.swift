@@ -22,12 +22,20 @@ import LSTMCore
 /// and keeps the selection in range; a model whose input size does not fit the sequences, or an
 /// input that is not there or has the wrong size, changes nothing.
 ///
+/// The backward view (b) shows step t's gradients; in it, stage mode reveals the stages in
+/// backward order (output, input, forget) and moves on as before. The RNN view (r) has no stages:
+/// turning it on leaves stage mode. `o` makes J the loss or the prediction. The gradients and the
+/// twin's run are computed the first time a view needs them (`prepareViews()`), and are then
+/// looked up: stepping costs no more in these views than in the forward one; a changed model or
+/// input forgets them.
+///
 /// While help is showing, any key closes it and does nothing else; `quit`, `resize`, `tick`,
 /// `setStatus`, `changeModel` and `changeInput` still act.
 ///
 /// Behind the "terminal too small" screen only quit, help and resize act (and a status message,
 /// a model or an input change is kept): nothing changes that nobody can see, and playback waits.
 public func reduce(_ state: inout State, _ action: Action) {
+  defer { state.prepareViews() }
   if state.isTooSmall, !actsBehindTooSmall(action) { return }
   if state.isShowingHelp, closesHelp(action) {
     state.isShowingHelp = false
@@ -45,10 +53,11 @@ public func reduce(_ state: inout State, _ action: Action) {
   case .nextSequence: state.selectSequence(state.sequenceIndex + 1)
   case .previousSequence: state.selectSequence(state.sequenceIndex - 1)
   case .toggleStages:
+    guard !state.isShowingTwin else { return }
     if let stage = state.stage {
-      state.stage = stage.next
+      state.stage = state.stage(after: stage)
     } else {
-      state.stage = .forget
+      state.stage = state.firstStage
     }
   case .togglePlay:
     if state.isPlaying {
@@ -80,6 +89,13 @@ public func reduce(_ state: inout State, _ action: Action) {
   case .quit:
     state.isPlaying = false
     state.hasQuit = true
+  case .toggleBackward:
+    state.isShowingBackward.toggle()
+    state.restartStages()
+  case .toggleTwin:
+    state.isShowingTwin.toggle()
+    state.stage = nil
+  case .toggleObjective: state.wantsLoss.toggle()
   }
 }
 
@@ -103,11 +119,11 @@ extension State {
   /// One step (or in stage mode one stage) on; stays at the end.
   mutating func stepForward() {
     if let stage {
-      if let next = stage.next {
+      if let next = self.stage(after: stage) {
         self.stage = next
       } else if t < stepCount {
         t += 1
-        self.stage = .forget
+        self.stage = firstStage
       }
     } else if t < stepCount {
       t += 1
@@ -117,20 +133,20 @@ extension State {
   /// One step (or in stage mode one stage) back; stays at the start.
   mutating func stepBackward() {
     if let stage {
-      if let previous = stage.previous {
+      if let previous = self.stage(before: stage) {
         self.stage = previous
       } else if t > 1 {
         t -= 1
-        self.stage = .output
+        self.stage = lastStage
       }
     } else if t > 1 {
       t -= 1
     }
   }
 
-  /// In stage mode, back to the forget stage.
+  /// In stage mode, back to the first stage: forget, or output in the backward view.
   mutating func restartStages() {
-    if stage != nil { stage = .forget }
+    if stage != nil { stage = firstStage }
   }
 
   /// Selects sequence `index` if there is one, at the step asked for (`t` follows

@@ -87,6 +87,16 @@ public struct State: Sendable, Equatable {
   public internal(set) var statusMessage: String?
   /// Whether the user asked to leave.
   public internal(set) var hasQuit = false
+  /// Whether the backward view is showing (b): the gradients of step t rather than its forward
+  /// numbers.
+  public internal(set) var isShowingBackward = false
+  /// Whether the lesson's plain-RNN twin is showing in place of the LSTM (r).
+  public internal(set) var isShowingTwin = false
+  /// Whether J is the loss rather than the prediction (o), for a sequence with a target.
+  public internal(set) var wantsLoss = false
+  /// The gradients and twin runs the backward and RNN views have needed so far, derived from the
+  /// lesson: nothing is computed until a view is shown.
+  public internal(set) var backward = BackwardCache()
 
   /// Opens `lesson` at the first step of its first sequence, on a `width`×`height` screen.
   ///
@@ -128,14 +138,15 @@ public struct State: Sendable, Equatable {
   /// The hidden size n of the model.
   public var hiddenSize: Int { lesson.model.hiddenSize }
 
-  /// Whether `stage` is revealed: always outside stage mode.
+  /// Whether `stage` is revealed: always outside stage mode. The backward view reveals the
+  /// stages in backward order: output, input, forget.
   public func reveals(_ stage: Stage) -> Bool {
     guard let shown = self.stage else { return true }
-    return stage <= shown
+    return isShowingBackward ? stage >= shown : stage <= shown
   }
 
   /// Whether the last step is showing in full: the sequence has ended and the prediction shows.
-  public var isAtEnd: Bool { t >= stepCount && reveals(.output) }
+  public var isAtEnd: Bool { t >= stepCount && reveals(lastStage) }
 }
 
 extension State {
@@ -144,7 +155,9 @@ extension State {
   /// This is the one place where runs and histories are made. A sequence whose run was made from
   /// the same model and the same inputs keeps its run and history (comparing them costs O(1) when
   /// nothing was changed, as they share storage), so changing one sequence's inputs re-runs that
-  /// sequence alone, and opening a lesson runs each sequence once.
+  /// sequence alone, and opening a lesson runs each sequence once. The gradients and twin runs
+  /// of the backward and RNN views are forgotten here too, and remade for the views showing
+  /// (`rebuildViews()`).
   mutating func rebuildDerived() {
     let model = lesson.model
     let previous = (runs: runs, histories: histories)
@@ -167,6 +180,7 @@ extension State {
     self.runs = runs
     self.histories = histories
     keepSelectionInRange()
+    rebuildViews()
   }
 
   /// Brings the sequence, `t` and the unit back in range, and stops playback with nothing to play.
