@@ -90,31 +90,33 @@ func place(_ groups: [[Line]], rows: Int, on canvas: inout Canvas) {
   }
 }
 
-/// One line saying what J is and which key changes it: `J = the prediction: unit 1 of the STM
-/// after step 4 = -0.0965   o: J = the loss`.
+/// One line saying what J is and which key changes it: `J = the prediction, the STM after
+/// step 4 = -0.0965   o: J = the loss`, in words as long as fit in `width`.
 func objectiveNote(state: State, value: Double, width: Int) -> Line {
   let numbers = NumberStyle(precision: state.precision)
-  var line = Line([Span("J", Style(.heading, bold: true)), Span(" = ")])
   let last = "after step \(state.stepCount)"
+  let descriptions: [String]
   let other: String
   switch state.objective {
   case .prediction(let unit):
     let which = state.hiddenSize > 1 ? "unit \(unit + 1) of the STM" : "the STM"
-    line += Span("the prediction, \(which) \(last)")
-    other = state.lossTarget == nil ? "" : "o: J = the loss"
+    descriptions = ["the prediction, \(which) \(last)", "the prediction (\(which))", "the prediction"]
+    other =
+      state.lossTarget == nil
+      ? (state.wantsLoss ? "(no target for the loss)" : "") : "o: J = the loss"
   case .loss:
-    line += Span("the loss Σ (prediction − target)², the prediction the STM \(last)")
+    descriptions = [
+      "the loss Σ (prediction − target)², the prediction the STM \(last)",
+      "the loss Σ (prediction − target)² \(last)", "the loss Σ (prediction − target)²", "the loss",
+    ]
     other = "o: J = the prediction"
   }
-  line += Span(" = ")
-  line += numbers.gradientSpan(value, bold: true)
-  if state.wantsLoss, state.lossTarget == nil {
-    let note = "   (no target for the loss)"
-    if line.width + note.count <= width { line += Span(note, .dim) }
-  } else if !other.isEmpty, line.width + 3 + other.count <= width {
-    line = line.padded(to: width - other.count) + Span(other, .dim)
-  }
-  return line
+  let result = Line([Span(" = "), numbers.gradientSpan(value, bold: true)])
+  let fits = { (text: String) in 4 + text.terminalColumns + result.width + 3 + other.count <= width }
+  let description = descriptions.first(where: fits) ?? descriptions[descriptions.count - 1]
+  let line = Line([Span("J", Style(.heading, bold: true)), Span(" = " + description)]) + result
+  guard !other.isEmpty, line.width + 3 + other.count <= width else { return line }
+  return line.padded(to: width - other.count) + Span(other, .dim)
 }
 
 /// The title row of the backward and RNN views: `lstmviz · title   Company A (1/2)   t = 2 / 4

@@ -105,12 +105,6 @@ struct GradientPlot {
     for column in gutter..<gutter + plotWidth {
       area.set("┄", row: scale.floorRow, column: column, style: Style(.dim))
     }
-    let floorNote = " 0: exactly 0, or too small for a Double "
-    if plotWidth > floorNote.count + 10 {
-      area.write(
-        floorNote, row: scale.floorRow, column: gutter + plotWidth - floorNote.count,
-        style: Style(.dim))
-    }
     let axis = scale.floorRow + 1
     area.set("└", row: axis, column: gutter - 1, style: Style(.dim))
     for column in gutter..<gutter + plotWidth {
@@ -140,9 +134,18 @@ struct GradientPlot {
     let last = "\(history.stepCount)"
     area.write(last, row: steps, column: x(count - 1) - last.count + 1, style: Style(.dim))
     let here = "▲ t = \(t)"
-    area.write(
-      here, row: steps, column: min(max(currentX, 0), width - here.count),
-      style: Style(.highlight, bold: true))
+    let hereX = min(max(currentX, 0), width - here.count)
+    area.write(here, row: steps, column: hereX, style: Style(.highlight, bold: true))
+    let notes = ["0 (floor): exactly 0, or too small for a Double", "0: exactly 0 or underflow"]
+    let lastX = x(count - 1) - last.count
+    for note in notes {
+      let after = hereX + here.count + 3
+      let start = after + note.count <= lastX - 2 ? after : x(0) + 3
+      if start == after || start + note.count <= hereX - 2 {
+        area.write(note, row: steps, column: start, style: Style(.dim))
+        break
+      }
+    }
     return area.lines
   }
 

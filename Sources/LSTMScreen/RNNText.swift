@@ -25,8 +25,7 @@ struct RNNText {
     let end = Line([Span("▶ ", Style(.stm, bold: true)), numbers.span(step.stm[unit], bold: true)])
     let room = max(min(width, 80) - start.width - end.width - 8, 4)
     let rule = Span(String(repeating: "━", count: room / 2), Style(.stm, bold: true))
-    return start + rule + Span("(tanh)", Style(.gate(.candidate), bold: true)) + rule + Span(" ")
-      + end
+    return start + rule + Span("(tanh)", Style(.gate(.candidate), bold: true)) + rule + end
   }
 
   /// `x = STM·w + input·w + b` and `new STM = h = tanh(x)`.

@@ -80,12 +80,14 @@ public enum Screen {
       ),
       ("space", state.isPlaying ? "pause" : "play", 2),
     ]
+    if state.isShowingTwin { hints.removeAll { $0.key == "s" } }
     if state.isPlaying {
       hints.append(("+/-", "speed: every " + formatSeconds(state.tickInterval), 1))
     }
     if state.hiddenSize > 1 { hints.append(("[/]", "unit", 1)) }
-    hints.append(("b", state.isShowingBackward ? "forward" : "backward", 2))
-    hints.append(("r", state.isShowingTwin ? "LSTM" : "RNN", 3))
+    // The forward view's hints stay as they were: b, r and o are in help.
+    if state.isShowingBackward { hints.append(("b", "forward", 2)) }
+    if state.isShowingTwin { hints.append(("r", "LSTM", 2)) }
     if state.isShowingBackward, state.lossTarget != nil {
       hints.append(("o", state.wantsLoss ? "J prediction" : "J loss", 2))
     }
