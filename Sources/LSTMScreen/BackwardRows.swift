@@ -90,12 +90,15 @@ extension NumberStyle {
   init(precision: Int, twin: RNNModel?) {
     self.init(precision: precision)
     guard let twin, twin.isScalar else { return }
-    let weights = [twin.weights.stmWeights[0, 0], twin.weights.inputWeights[0, 0], twin.weights.bias[0]]
+    let weights = [
+      twin.weights.stmWeights[0, 0], twin.weights.inputWeights[0, 0], twin.weights.bias[0],
+    ]
     weightDecimals =
       (min(2, precision)...max(precision, min(2, precision))).first { decimals in
         weights.allSatisfy { weight in
-          NumberFormatting.fixed(weight, precision: decimals) + String(
-            repeating: "0", count: max(precision - decimals, 0))
+          NumberFormatting.fixed(weight, precision: decimals)
+            + String(
+              repeating: "0", count: max(precision - decimals, 0))
             == NumberFormatting.fixed(weight, precision: precision)
         }
       } ?? precision

@@ -100,7 +100,9 @@ func objectiveNote(state: State, value: Double, width: Int) -> Line {
   switch state.objective {
   case .prediction(let unit):
     let which = state.hiddenSize > 1 ? "unit \(unit + 1) of the STM" : "the STM"
-    descriptions = ["the prediction, \(which) \(last)", "the prediction (\(which))", "the prediction"]
+    descriptions = [
+      "the prediction, \(which) \(last)", "the prediction (\(which))", "the prediction",
+    ]
     other =
       state.lossTarget == nil
       ? (state.wantsLoss ? "(no target for the loss)" : "") : "o: J = the loss"
@@ -112,7 +114,8 @@ func objectiveNote(state: State, value: Double, width: Int) -> Line {
     other = "o: J = the prediction"
   }
   let result = Line([Span(" = "), numbers.gradientSpan(value, bold: true)])
-  let fits = { (text: String) in 4 + text.terminalColumns + result.width + 3 + other.count <= width }
+  let fits = { (text: String) in 4 + text.terminalColumns + result.width + 3 + other.count <= width
+  }
   let description = descriptions.first(where: fits) ?? descriptions[descriptions.count - 1]
   let line = Line([Span("J", Style(.heading, bold: true)), Span(" = " + description)]) + result
   guard !other.isEmpty, line.width + 3 + other.count <= width else { return line }

@@ -75,7 +75,8 @@ struct GradientPlot {
     if exponent == 1 { return "10" }
     let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
     let sign = exponent < 0 ? "⁻" : ""
-    return "10" + sign + String(String(abs(exponent)).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+    return "10" + sign
+      + String(String(abs(exponent)).compactMap { $0.wholeNumberValue.map { digits[$0] } })
   }
 
   /// The plot in `width`×`height`: a legend row, the decades, the floor, an axis row and a
@@ -119,10 +120,12 @@ struct GradientPlot {
       for column in 0..<count {
         let range = history.buckets(ofColumn: column, columns: count)
         let row = scale.row(track.series.last[range.upperBound - 1])
-        if let here = area.character(row: row, column: x(column)), marks.contains(here)
-          || here == GradientPlot.both
+        if let here = area.character(row: row, column: x(column)),
+          marks.contains(here)
+            || here == GradientPlot.both
         {
-          area.set(GradientPlot.both, row: row, column: x(column), style: Style(.highlight, bold: true))
+          area.set(
+            GradientPlot.both, row: row, column: x(column), style: Style(.highlight, bold: true))
         } else {
           area.set(track.mark, row: row, column: x(column), style: track.style)
         }

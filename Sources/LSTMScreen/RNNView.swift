@@ -9,7 +9,9 @@ struct RNNView {
   let state: State
   let run: SequenceRun
 
-  private var numbers: NumberStyle { NumberStyle(precision: state.precision, twin: state.lesson.rnn) }
+  private var numbers: NumberStyle {
+    NumberStyle(precision: state.precision, twin: state.lesson.rnn)
+  }
   private var unit: Int { min(max(state.unit, 0), run.model.hiddenSize - 1) }
   private var pass: String { state.isShowingBackward ? "RNN twin, backward" : "RNN twin" }
 
@@ -78,7 +80,10 @@ struct RNNView {
     let current = history.column(of: state.t, columns: columns)
     let lstmNow = run.stm(after: min(max(state.t, 1), run.count), unit: unit)
     let parts: [(String, Series, StyleRole, Double)] = [
-      ("history  RNN STM ", twin.stm[min(unit, twin.stm.count - 1)], .gate(.candidate), step.stm[unit]),
+      (
+        "history  RNN STM ", twin.stm[min(unit, twin.stm.count - 1)], .gate(.candidate),
+        step.stm[unit]
+      ),
       ("   LSTM STM ", history.stm[unit], .stm, lstmNow),
     ]
     var top = Line()
@@ -95,11 +100,13 @@ struct RNNView {
   /// What to do when the lesson has no twin.
   private func noTwin(width: Int) -> [Line] {
     let lines: [Line] = [
-      Line([Span("This lesson has no plain-RNN twin to compare with.", Style(.heading, bold: true))]),
+      Line([Span("This lesson has no plain-RNN twin to compare with.", Style(.heading, bold: true))]
+      ),
       "",
       "Add one to the lesson file, beside \"model\":",
       Line([
-        Span("  \"rnn\": {\"stmWeight\": …, \"inputWeight\": …, \"bias\": …}", Style(.stm, bold: true))
+        Span(
+          "  \"rnn\": {\"stmWeight\": …, \"inputWeight\": …, \"bias\": …}", Style(.stm, bold: true))
       ]),
       "  or an nn.RNN state_dict: weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0;",
       "or give one when starting lstmviz:",
@@ -111,6 +118,8 @@ struct RNNView {
             + "the LSTM.", .dim)
       ]),
     ]
-    return lines.flatMap { $0.width <= width ? [$0] : $0.text.wrapped(width: width).map { Line(stringLiteral: $0) } }
+    return lines.flatMap {
+      $0.width <= width ? [$0] : $0.text.wrapped(width: width).map { Line(stringLiteral: $0) }
+    }
   }
 }

@@ -74,8 +74,10 @@ public enum Screen {
     var hints: [(key: String, what: String, priority: Int)] = [
       ("←/→", state.stage == nil ? "step" : "stage", 1), ("↑/↓", "sequence", 3),
       (
-        "s", state.stage == nil
-          ? "stages" : state.stage == (state.isShowingBackward ? .forget : .output)
+        "s",
+        state.stage == nil
+          ? "stages"
+          : state.stage == (state.isShowingBackward ? .forget : .output)
             ? "stages off" : "next stage", 2
       ),
       ("space", state.isPlaying ? "pause" : "play", 2),

@@ -97,7 +97,8 @@ private func threeUnitLesson() throws -> Lesson {
   }
 
   @Test func aVectorCellDifferentiatesTheSelectedUnit() throws {
-    let state = after([.toggleBackward, .nextUnit, .nextUnit], from: opening(try threeUnitLesson()))
+    let state = after(
+      [.toggleBackward, .nextUnit, .nextUnit], from: opening(try threeUnitLesson()))
     #expect(state.objective == .prediction(unit: 2))
     #expect(state.gradients?.lstm == state.run?.gradients(of: .prediction(unit: 2)))
     #expect(state.gradients?.history.isNorm == true)

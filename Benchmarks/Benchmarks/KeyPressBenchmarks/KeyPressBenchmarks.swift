@@ -30,6 +30,27 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // The backward view (b) with the RNN twin: the gradients are computed once, in setup, when the
+  // view opens; each key then recomputes one backward step of each cell (O(n²)) and draws the
+  // log-scale plot from its downsampled series. Within 1.5× of 10² at 10⁶ steps.
+  for steps in [100, 1_000_000] {
+    Benchmark("backward key press 120x40, \(steps) steps") { benchmark, session in
+      for _ in benchmark.scaledIterations {
+        session.press()
+      }
+    } setup: {
+      KeyPressSession(model: Lesson.statQuest.model, steps: steps, views: [.toggleBackward])
+    }
+    Benchmark("RNN backward key press 120x40, \(steps) steps") { benchmark, session in
+      for _ in benchmark.scaledIterations {
+        session.press()
+      }
+    } setup: {
+      KeyPressSession(
+        model: Lesson.statQuest.model, steps: steps, views: [.toggleTwin, .toggleBackward])
+    }
+  }
+
   // A vector cell: each key recomputes a step of n = 128 (O(n²)) and shows one unit.
   Benchmark("key press 120x40, n=128 m=16, 10000 steps") { benchmark, session in
     for _ in benchmark.scaledIterations {
@@ -47,15 +68,19 @@ final class KeyPressSession {
   /// Bytes written so far, so that the text is not optimised away.
   var written = 0
 
-  init(model: LSTMModel, steps: Int) {
+  /// A session on `steps` random inputs, in the views `views` open (such as `.toggleBackward`),
+  /// with the StatQuest twin (1.89, 2.29, −0.70) for a scalar model.
+  init(model: LSTMModel, steps: Int, views: [Action] = []) {
     let values = randomInputs(steps: steps, inputSize: model.inputSize, seed: 3)
     let lesson = Lesson(
       title: "Benchmark: \(steps) steps", model: model,
       sequences: [
         InputSequence(name: "Random walk", inputSize: model.inputSize, values: values)
-      ])
+      ],
+      rnn: model.isScalar ? RNNModel(stmWeight: 1.89, inputWeight: 2.29, bias: -0.70) : nil)
     state = State(lesson: lesson, width: 120, height: 40)
     reduce(&state, .last)
+    for view in views { reduce(&state, view) }
   }
 
   /// One key press: reduce, lay out, write.
