@@ -39,13 +39,14 @@ struct GradientPlot {
 
     /// A scale covering magnitudes `smallest...largest` (above zero) in `rows` rows.
     init(smallest: Double?, largest: Double, rows: Int, firstRow: Int) {
-      var top = largest > 0 ? Int(log10(largest).rounded(.up)) : 0
+      let top = largest > 0 ? Int(log10(largest).rounded(.up)) : 0
       var bottom = smallest.map { Int(log10($0).rounded(.down)) } ?? top - 1
       if bottom >= top { bottom = top - 1 }
       let steps = [1, 2, 3, 4, 5, 10, 20, 25, 50, 100, 200]
       let span = top - bottom
       let step = steps.first { span / $0 + (span % $0 == 0 ? 1 : 2) <= rows } ?? 400
-      top = Int((Double(top) / Double(step)).rounded(.up)) * step
+      // The top stays the largest value's decade, so that no row is wasted above it; the
+      // bottom goes down to a labelled decade.
       bottom = Int((Double(bottom) / Double(step)).rounded(.down)) * step
       (self.top, self.bottom, self.step, self.rows, self.firstRow) =
         (top, bottom, step, rows, firstRow)
@@ -63,7 +64,8 @@ struct GradientPlot {
 
     /// Each labelled decade and its row.
     var decades: [(label: String, row: Int)] {
-      stride(from: top, through: bottom, by: -step).map { decade in
+      let first = Int((Double(top) / Double(step)).rounded(.down)) * step
+      return stride(from: first, through: bottom, by: -step).map { decade in
         (GradientPlot.power(decade), row(pow(10, Double(decade))))
       }
     }

@@ -96,7 +96,8 @@ public enum KeyMap {
   /// The order `render`'s help has always listed the key names in: the keys with long names, the
   /// other keys, then the letters that stand in for the arrows, Home and End. It only orders:
   /// which names are listed comes from `bindings`.
-  private static let nameOrder = "right left up down home end space esc s b r o ? + - [ ] q l h k j g G"
+  private static let nameOrder =
+    "right left up down home end space esc s b r o ? + - [ ] q l h k j g G"
     .split(separator: " ").map(String.init)
 
   /// The names of every key that help lists, as `lstmviz render --keys` accepts them.

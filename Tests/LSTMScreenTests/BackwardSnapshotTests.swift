@@ -68,8 +68,9 @@ private var quietDays: Lesson {
   }
 
   @Test func rnnWithoutATwin() throws {
-    try expectSnapshot(
-      state([.toggleTwin], of: .statQuest, width: 80, height: 24), "rnn-no-twin-80x24")
+    var lesson = Lesson.statQuest
+    lesson.rnn = nil
+    try expectSnapshot(state([.toggleTwin], of: lesson, width: 80, height: 24), "rnn-no-twin-80x24")
   }
 
   @Test func theGradientOfFortyQuietDays() throws {

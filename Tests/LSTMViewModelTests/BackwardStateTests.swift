@@ -155,7 +155,9 @@ private func threeUnitLesson() throws -> Lesson {
   }
 
   @Test func withoutATwinTheRNNViewMakesNothingUp() {
-    let state = after([.toggleTwin, .toggleBackward], from: opening())
+    var lesson = Lesson.statQuest
+    lesson.rnn = nil
+    let state = after([.toggleTwin, .toggleBackward], from: opening(lesson))
     #expect(state.isShowingTwin && state.twinRun == nil && state.twinStep == nil)
     #expect(state.gradients?.twin == nil && state.gradients?.history.twinSTM == nil)
   }
