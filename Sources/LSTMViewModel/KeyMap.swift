@@ -43,7 +43,7 @@ public enum KeyMap {
       help: "previous / next hidden unit", summary: "previous/next hidden unit"),
     KeyBinding(
       [BoundKey(.character("b"), .toggleBackward)],
-      help: "backward view: the gradients of J at this step; stages output, input, forget",
+      help: "backward view: the gradients of J; stages output, input, forget",
       summary: "backward view (the gradients)"),
     KeyBinding(
       [BoundKey(.character("r"), .toggleTwin)],
@@ -51,7 +51,7 @@ public enum KeyMap {
       summary: "the plain-RNN twin"),
     KeyBinding(
       [BoundKey(.character("o"), .toggleObjective)],
-      help: "J: the prediction, or the loss Σ (prediction − target)² (needs a target)",
+      help: "J: the prediction, or the loss Σ (prediction − target)²",
       summary: "J the loss or the prediction"),
     KeyBinding(
       [
