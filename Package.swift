@@ -27,7 +27,7 @@ let package = Package(
       name: "LSTMFiles",
       dependencies: ["LSTMCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(name: "LSTMViewModel", dependencies: ["LSTMCore"]),
-    .target(name: "LSTMScreen", dependencies: ["LSTMCore", "LSTMViewModel"]),
+    .target(name: "LSTMScreen", dependencies: ["LSTMCore", "LSTMFiles", "LSTMViewModel"]),
     .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
     .target(name: "LSTMTerminal", dependencies: ["LSTMScreen", "LSTMViewModel", "CNCurses"]),
     .executableTarget(

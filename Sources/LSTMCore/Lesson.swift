@@ -45,16 +45,23 @@ public struct Lesson: Sendable, Equatable {
   /// The plain-RNN twin the LSTM is compared with, if the lesson has one: it reads the same
   /// inputs (its input size is the model's) and has the model's hidden size.
   public var rnn: RNNModel?
+  /// How PyTorch held the model, when it came from a state_dict: its names and its two biases.
+  /// Nil for the scalar teaching form and for a model made in code.
+  public var modelLayout: TorchLayout?
+  /// How PyTorch held the twin, when it came from an `nn.RNN` state_dict.
+  public var rnnLayout: TorchLayout?
 
   /// Makes a lesson.
   public init(
     title: String, description: String? = nil, model: LSTMModel, sequences: [InputSequence],
-    rnn: RNNModel? = nil
+    rnn: RNNModel? = nil, modelLayout: TorchLayout? = nil, rnnLayout: TorchLayout? = nil
   ) {
     self.title = title
     self.description = description
     self.model = model
     self.sequences = sequences
     self.rnn = rnn
+    self.modelLayout = modelLayout
+    self.rnnLayout = rnnLayout
   }
 }

@@ -9,14 +9,18 @@ struct LayeredModel: Sendable {
   var layerCount = 1
   /// Modules of the state_dict other than the LSTM (`fc`), left out.
   var ignoredModules: [String] = []
+  /// How PyTorch held the shown layer (its names and two biases); nil for the scalar form.
+  var layout: TorchLayout?
 
   /// Makes a model of the layers `lower` below `shown`.
   init(
-    lower: [LSTMModel] = [], shown: LSTMModel, layerCount: Int = 1, ignoredModules: [String] = []
+    lower: [LSTMModel] = [], shown: LSTMModel, layerCount: Int = 1, ignoredModules: [String] = [],
+    layout: TorchLayout? = nil
   ) {
     stack = LSTMStack(lower: lower, shown: shown)
     self.layerCount = layerCount
     self.ignoredModules = ignoredModules
+    self.layout = layout
   }
 
   /// The layer shown, N.

@@ -85,10 +85,12 @@ extension Lesson {
     var lesson = Lesson(
       title: parts.title + (model.titleNote ?? ""), description: parts.description,
       model: model.shown,
-      sequences: try shownSequences(resolved, model: model) { blames[$0] })
+      sequences: try shownSequences(resolved, model: model) { blames[$0] },
+      modelLayout: model.layout)
     try lesson.checkFinite { blames[$0] }
-    lesson.rnn = try lesson.twin(
+    let twin = try lesson.twin(
       sources.rnn, lessonTwin: parts.twin, modelSource: parts.modelSource, read: read)
+    (lesson.rnn, lesson.rnnLayout) = (twin?.model, twin?.layout)
     return lesson
   }
 
@@ -156,7 +158,8 @@ extension Lesson {
     self.init(
       title: (document.title ?? fallbackTitle) + (document.model.titleNote ?? ""),
       description: document.description, model: document.model.shown, sequences: shown,
-      rnn: twin)
+      rnn: twin, modelLayout: document.model.layout,
+      rnnLayout: twin == nil ? nil : document.rnn?.layout)
   }
 
   private static func readLesson(

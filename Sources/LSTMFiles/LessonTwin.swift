@@ -22,8 +22,8 @@ extension Lesson {
   static var builtInTwin: RNNDraft? {
     statQuest.rnn.map {
       RNNDraft(
-        model: $0, file: nil, location: "the built-in twin", inputLocation: "the built-in twin",
-        hiddenLocation: "the built-in twin")
+        model: $0, layout: nil, file: nil, location: "the built-in twin",
+        inputLocation: "the built-in twin", hiddenLocation: "the built-in twin")
     }
   }
 
@@ -37,7 +37,7 @@ extension Lesson {
   func twin(
     _ source: TwinSource, lessonTwin: RNNDraft?, modelSource: String,
     read: (String) throws(LessonError) -> [UInt8]
-  ) throws(LessonError) -> RNNModel? {
+  ) throws(LessonError) -> (model: RNNModel, layout: TorchLayout?)? {
     let draft: RNNDraft
     switch source {
     case .none: return nil
@@ -52,6 +52,6 @@ extension Lesson {
     }
     let twin = try draft.resolved(for: model, modelSource: modelSource)
     try draft.checkFinite(on: sequences)
-    return twin
+    return (twin, draft.layout)
   }
 }

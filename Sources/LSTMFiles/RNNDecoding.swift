@@ -5,6 +5,8 @@ import LSTMCore
 struct RNNDraft: Sendable {
   /// The twin's weights.
   var model: RNNModel
+  /// How PyTorch held them, for an `nn.RNN` state_dict (nil for the scalar form).
+  var layout: TorchLayout?
   /// The file it came from.
   var file: String?
   /// Where the twin is in that file, such as `rnn (line 48)`.
@@ -103,7 +105,7 @@ enum RNNDecoding {
       }
       return RNNDraft(
         model: RNNModel(stmWeight: numbers[0], inputWeight: numbers[1], bias: numbers[2]),
-        file: site.file, location: here, inputLocation: here, hiddenLocation: here)
+        layout: nil, file: site.file, location: here, inputLocation: here, hiddenLocation: here)
     }
     if members.contains(where: { StateDictKey($0.key) != nil }) {
       return try stateDict(members, node: node, at: path, fields: fields)
@@ -187,20 +189,26 @@ enum RNNDecoding {
         ihPath, ihNode,
         "has \(counted(ih.rows, "row")), but weight_hh has \(n): both need n rows")
     }
-    var bias = [Double](repeating: 0, count: n)
+    var biases: [[Double]?] = []
+    var lastBias: (JSONNode, JSONPath)?
     for parameter in ["bias_ih", "bias_hh"] {
-      guard let (biasNode, biasPath) = find(parameter) else { continue }
+      guard let (biasNode, biasPath) = find(parameter) else {
+        biases.append(nil)
+        continue
+      }
       var values: [Double] = []
       try fields.numbers(biasNode, at: biasPath, into: &values, what: "a bias")
       guard values.count == n else {
         throw fields.error(
           biasPath, biasNode, "has \(counted(values.count, "number")), but the twin needs n = \(n)")
       }
-      for k in bias.indices { bias[k] += values[k] }
-      if let k = bias.firstIndex(where: { !$0.isFinite }) {
-        throw fields.error(
-          biasPath.appending(k), biasNode, "bias_ih + bias_hh overflows a Double")
-      }
+      biases.append(values)
+      lastBias = (biasNode, biasPath)
+    }
+    let layout = TorchLayout(prefix: prefix, inputBias: biases[0], stmBias: biases[1])
+    let bias = TorchLayout.summedBias(inputBias: biases[0], stmBias: biases[1], count: n)
+    if let (biasNode, biasPath) = lastBias, let k = bias.firstIndex(where: { !$0.isFinite }) {
+      throw fields.error(biasPath.appending(k), biasNode, "bias_ih + bias_hh overflows a Double")
     }
     let model: RNNModel
     do {
@@ -212,7 +220,8 @@ enum RNNDecoding {
     }
     let site = fields.site
     return RNNDraft(
-      model: model, file: site.file, location: site.error(path, node, "").location ?? "\(path)",
+      model: model, layout: layout, file: site.file,
+      location: site.error(path, node, "").location ?? "\(path)",
       inputLocation: site.error(ihPath, ihNode, "").location ?? "\(ihPath)",
       hiddenLocation: site.error(hhPath, hhNode, "").location ?? "\(hhPath)")
   }

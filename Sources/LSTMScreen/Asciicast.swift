@@ -1,4 +1,5 @@
 import Foundation
+import LSTMFiles
 
 /// asciicast v2, the format `asciinema play` replays: a JSON header line, then one
 /// `[seconds, "o", data]` line per frame, where `data` draws the frame with ANSI sequences.

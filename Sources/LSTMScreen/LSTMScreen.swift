@@ -6,4 +6,4 @@
 // session recorder (over a `RecordingSink`), and the program loop over a `Backend` with an
 // injected clock, so that `render` and the interactive program are one driver.
 // Must not import: CNCurses, or anything that opens a terminal or a file.
-// Imports: LSTMCore, LSTMViewModel.
+// Imports: LSTMCore, LSTMFiles (JSON: string literals, models as lessons hold them), LSTMViewModel.

@@ -1,4 +1,5 @@
 import LSTMCore
+import LSTMFiles
 
 /// The JSON trace with what `TraceOptions` adds: the gradients of backpropagation through time
 /// (`gradientOf` at the top; each step's `gradients`; each sequence's `weightGradients`, and its

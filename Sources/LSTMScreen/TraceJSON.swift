@@ -1,4 +1,5 @@
 import LSTMCore
+import LSTMFiles
 
 /// The trace as JSON (DESIGN §4) at full precision, one step a line, streamed.
 ///

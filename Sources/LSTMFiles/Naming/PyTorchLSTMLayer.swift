@@ -32,31 +32,41 @@ extension PyTorchLSTMNaming {
         at: ihEntry.origin.location,
         "has \(counted(ih.shape[0], "row")), but weight_hh has \(hhRows): both need 4n rows")
     }
-    let bias = try summedBias(suffix: suffix, prefix: prefix, units: n, in: tensors)
-    return LSTMLayerParts(hh: hh, ih: ih, bias: bias)
+    let biases = try biases(suffix: suffix, prefix: prefix, units: n, in: tensors)
+    return LSTMLayerParts(
+      hh: hh, ih: ih,
+      layout: TorchLayout(
+        prefix: prefix, layered: layer != nil, inputBias: biases.input, stmBias: biases.stm))
   }
 
-  /// `bias_ih + bias_hh` of the layer whose keys end in `suffix` (`_l0`, or empty for an
-  /// `nn.LSTMCell`), 4n numbers; a bias left out counts as zeros.
-  static func summedBias(
+  /// `bias_ih` and `bias_hh` of the layer whose keys end in `suffix` (`_l0`, or empty for an
+  /// `nn.LSTMCell`), 4n numbers each, nil for one the file leaves out; refused if their sum
+  /// overflows a Double.
+  static func biases(
     suffix: String, prefix: String, units n: Int, in tensors: TensorSet
-  ) throws(LessonError) -> [Double] {
-    var bias = Array(repeating: 0.0, count: 4 * n)
+  ) throws(LessonError) -> (input: [Double]?, stm: [Double]?) {
+    var found: [[Double]?] = []
+    var last: TensorSet.Entry?
     for parameter in ["bias_ih", "bias_hh"] {
-      guard let entry = tensors["\(prefix)\(parameter)\(suffix)"] else { continue }
+      guard let entry = tensors["\(prefix)\(parameter)\(suffix)"] else {
+        found.append(nil)
+        continue
+      }
       let values = try tensors.vector(entry, what: "a bias")
       guard values.count == 4 * n else {
         throw tensors.error(
           at: entry.origin.location,
           "has \(counted(values.count, "number")), but the LSTM needs 4n = \(4 * n)")
       }
-      for k in bias.indices { bias[k] += values[k] }
-      if let k = bias.firstIndex(where: { !$0.isFinite }) {
-        throw tensors.error(
-          at: entry.origin.location(ofElement: k), "bias_ih + bias_hh overflows a Double")
-      }
+      found.append(values)
+      last = entry
     }
-    return bias
+    let sum = TorchLayout.summedBias(inputBias: found[0], stmBias: found[1], count: 4 * n)
+    if let last, let k = sum.firstIndex(where: { !$0.isFinite }) {
+      throw tensors.error(
+        at: last.origin.location(ofElement: k), "bias_ih + bias_hh overflows a Double")
+    }
+    return (found[0], found[1])
   }
 }
 
@@ -110,14 +120,20 @@ struct StateDictKey: Equatable {
 }
 
 /// One layer's tensors, checked for shape: `weight_hh` (4n×n), `weight_ih` (4n×m), and the
-/// summed bias (4n).
+/// names and two biases (4n each) of its layout.
 struct LSTMLayerParts {
   /// `weight_hh`.
   var hh: NamedTensor
   /// `weight_ih`.
   var ih: NamedTensor
+  /// The module prefix, the layer suffix and `bias_ih` and `bias_hh`.
+  var layout: TorchLayout
+
   /// `bias_ih + bias_hh`.
-  var bias: [Double]
+  var bias: [Double] {
+    TorchLayout.summedBias(
+      inputBias: layout.inputBias, stmBias: layout.stmBias, count: 4 * hiddenSize)
+  }
 
   /// n.
   var hiddenSize: Int { hh.shape[1] }
@@ -129,6 +145,7 @@ struct LSTMLayerParts {
   func model(in tensors: TensorSet) throws(LessonError) -> LSTMModel {
     let (n, m) = (hiddenSize, inputSize)
     var gates = PerGate { _ in GateWeights(stmWeight: 0, inputWeight: 0, bias: 0) }
+    let bias = self.bias
     for (block, gate) in PyTorchLSTMNaming.gateOrder.enumerated() {
       let rows = block * n..<(block + 1) * n
       gates[gate] = GateWeights(

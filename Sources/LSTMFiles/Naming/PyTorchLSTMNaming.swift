@@ -38,6 +38,7 @@ enum PyTorchLSTMNaming {
     // layer is the wrong file, whichever layer is asked for. Layers above the one shown are checked without being built, so that a large file's
     // unused layers take no memory.
     var models: [LSTMModel] = []
+    var layout: TorchLayout?
     var belowHidden: Int?
     for k in layers {
       let parts = try layerParts(layer: k, prefix: prefix, in: tensors)
@@ -51,13 +52,14 @@ enum PyTorchLSTMNaming {
       belowHidden = parts.hiddenSize
       if k <= layer {
         models.append(try parts.model(in: tensors))
+        layout = parts.layout
       } else {
         try parts.checkFinite(in: tensors)
       }
     }
     return LayeredModel(
       lower: Array(models.prefix(layer)), shown: models[layer], layerCount: layers.count,
-      ignoredModules: ignored)
+      ignoredModules: ignored, layout: layout)
   }
 
   /// The one layer of an `nn.LSTMCell` (keys with no layer suffix).
@@ -74,9 +76,9 @@ enum PyTorchLSTMNaming {
     guard layer == 0 else {
       throw tensors.error("no layer \(layer): an nn.LSTMCell has one layer, layer 0")
     }
+    let parts = try layerParts(layer: nil, prefix: prefix, in: tensors)
     return LayeredModel(
-      shown: try layerParts(layer: nil, prefix: prefix, in: tensors).model(in: tensors),
-      ignoredModules: ignored)
+      shown: try parts.model(in: tensors), ignoredModules: ignored, layout: parts.layout)
   }
 
   /// The prefix of the LSTM to show: the only one, or the one `lstm` names.

@@ -1,5 +1,5 @@
-/// JSON string literals, as the JSON trace and the asciicast write them.
-enum JSONString {
+/// JSON string literals, as saved lessons, the JSON trace and the asciicast write them.
+package enum JSONString {
   /// `text` as a JSON string literal on one line: `"` and `\` escaped, `\n`, `\r` and `\t` as
   /// such, every other control character (C0, DEL) and the line and paragraph separators
   /// (U+2028, U+2029) as `\u00XX`, so that no reader takes the literal for more than one line
@@ -8,7 +8,7 @@ enum JSONString {
   /// - Parameter forPlayers: also escape DEL and the line and paragraph separators, which a
   ///   JavaScript player of an asciicast may take for a line end; the JSON trace (`false`)
   ///   leaves them as they are, as it always has.
-  static func literal(_ text: String, forPlayers: Bool = true) -> String {
+  package static func literal(_ text: String, forPlayers: Bool = true) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
