@@ -22,8 +22,11 @@ public enum Asciicast {
 
   /// The ANSI text that draws `canvas` over whatever was shown before: the cursor hidden, every
   /// row written in full from its first column, styles as SGR sequences (bold and reverse only
-  /// when `color` is false). With `clear`, the screen is wiped first (after a resize).
-  public static func drawing(_ canvas: Canvas, color: Bool, clear: Bool = false) -> String {
+  /// when `color` is false), in `theme`'s colours. With `clear`, the screen is wiped first
+  /// (after a resize).
+  public static func drawing(
+    _ canvas: Canvas, color: Bool, theme: Theme = .dark, clear: Bool = false
+  ) -> String {
     var out = clear ? "\u{1B}[?25l\u{1B}[0m\u{1B}[2J" : "\u{1B}[?25l"
     for row in 0..<canvas.height {
       out += "\u{1B}[\(row + 1);1H"
@@ -31,7 +34,7 @@ public enum Asciicast {
       for column in 0..<canvas.width {
         guard let cell = canvas[row, column] else { continue }
         if cell.style != current {
-          out += sgr(cell.style, color: color)
+          out += sgr(cell.style, color: color, theme: theme)
           current = cell.style
         }
         out.append(cell.character)
@@ -48,9 +51,11 @@ public enum Asciicast {
   }
 
   /// The SGR sequence that selects `style`, starting from the defaults: the look `Palette` gives
-  /// it on a 256-colour terminal, or in monochrome, so that a cast looks as the session did.
-  public static func sgr(_ style: Style, color: Bool) -> String {
-    let look = Palette.appearance(of: style, in: color ? .extended : .monochrome)
+  /// it on a 256-colour terminal in `theme`, or in monochrome, so that a cast looks as the
+  /// session did.
+  public static func sgr(_ style: Style, color: Bool, theme: Theme = .dark) -> String {
+    let look = Palette.appearance(
+      of: style, in: color ? .extended : .monochrome, theme: theme)
     var codes = ["0"]
     if look.attributes.contains(.bold) { codes.append("1") }
     if look.attributes.contains(.dim) { codes.append("2") }

@@ -24,6 +24,9 @@ public enum StyleRole: Sendable, Equatable, Hashable {
   case highlight
   /// A warning or an error in a status line.
   case warning
+  /// A colour of the terminal's 256 that a recording asked for (a replayed asciicast), not a
+  /// meaning of lstmviz's own.
+  case color(Int)
 }
 
 /// How one cell is drawn: a role, and whether it is bold or reversed.

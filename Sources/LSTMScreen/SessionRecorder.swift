@@ -22,6 +22,7 @@ public final class SessionRecorder {
   private let title: String
   private let date: Date
   private let color: Bool
+  private let theme: Theme
   private var text: (any RecordingSink)?
   private var cast: (any RecordingSink)?
   private var last: Canvas?
@@ -31,10 +32,12 @@ public final class SessionRecorder {
 
   /// Records to `text` (the text format of `Recording`) and `cast` (asciicast v2), either of
   /// which may be nil. The lesson's `title` and the start `date` go into the headers; the cast
-  /// uses colour unless `color` is false.
+  /// uses `theme`'s colours unless `color` is false.
   public init(
-    text: (any RecordingSink)?, cast: (any RecordingSink)?, title: String, date: Date, color: Bool
+    text: (any RecordingSink)?, cast: (any RecordingSink)?, title: String, date: Date,
+    color: Bool, theme: Theme = .dark
   ) {
+    self.theme = theme
     self.text = text
     self.cast = cast
     self.title = title
@@ -79,7 +82,8 @@ public final class SessionRecorder {
           width: canvas.width, height: canvas.height, timestamp: date, title: title) + "\n"
         : ""
       let resized = previous.map { $0.width != canvas.width || $0.height != canvas.height }
-      let drawing = Asciicast.drawing(canvas, color: color, clear: resized ?? true)
+      let drawing = Asciicast.drawing(
+        canvas, color: color, theme: theme, clear: resized ?? true)
       if !file.append(header + Asciicast.event(seconds: elapsed, data: drawing) + "\n") {
         failures.append("\(file.failure ?? "write failed") (\(file.path))")
         cast = nil

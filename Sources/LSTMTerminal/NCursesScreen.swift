@@ -8,6 +8,8 @@ final class NCursesScreen {
   private var screen: OpaquePointer?
   /// The colour mode in use, settled when the screen opens.
   let colorMode: ColorMode
+  /// The colours for the terminal's background.
+  let theme: Theme
   private var background: Int16 = -1
   private var pairs: [Int: Int16] = [:]
   private var characters: [wchar_t] = []
@@ -17,7 +19,8 @@ final class NCursesScreen {
   private var earlyFailures = 0
 
   /// Opens the terminal on standard input and output, or throws without having touched it.
-  init(noColor: Bool, environment: [String: String]) throws(TerminalError) {
+  init(noColor: Bool, theme: Theme, environment: [String: String]) throws(TerminalError) {
+    self.theme = theme
     guard isatty(STDIN_FILENO) == 1 else { throw .notATerminal(stream: "standard input") }
     guard isatty(STDOUT_FILENO) == 1 else { throw .notATerminal(stream: "standard output") }
     try TerminalError.checkTermType(environment)
@@ -165,7 +168,8 @@ final class NCursesScreen {
         }
         end += 1
       }
-      let (attributes, pair) = attributes(of: Palette.appearance(of: style, in: colorMode))
+      let (attributes, pair) = attributes(
+        of: Palette.appearance(of: style, in: colorMode, theme: theme))
       lv_set_attributes(attributes, pair)
       characters.withUnsafeBufferPointer { buffer in
         _ = lv_draw(Int32(row), Int32(column), buffer.baseAddress, Int32(buffer.count))

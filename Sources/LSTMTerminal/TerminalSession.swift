@@ -20,6 +20,7 @@ public enum TerminalSession {
   ///   - program: The program; it receives `.resize` with the terminal's size first.
   ///   - noColor: Monochrome even where colour is available (`--no-color`); a non-empty
   ///     `NO_COLOR` in `environment` does the same.
+  ///   - theme: The colours for the terminal's background (`--theme`).
   ///   - environment: Where TERM and NO_COLOR are read.
   ///   - frameShown: Called with every frame shown (the first, then each one that differs from
   ///     the one before; its `cause` is the event that led to it), just before it is drawn.
@@ -31,6 +32,7 @@ public enum TerminalSession {
   public static func run<Program: TerminalProgram>(
     _ program: inout Program,
     noColor: Bool = false,
+    theme: Theme = .dark,
     environment: [String: String] = ProcessInfo.processInfo.environment,
     frameShown: (ShownFrame) -> String? = { _ in nil },
     afterClosing: () -> Void = {}
@@ -41,7 +43,8 @@ public enum TerminalSession {
     SessionSignals.install()
     let outcome: TerminalOutcome
     do throws(TerminalError) {
-      let screen = try NCursesScreen(noColor: noColor, environment: environment)
+      let screen = try NCursesScreen(
+        noColor: noColor, theme: theme, environment: environment)
       defer { screen.close() }
       var loop = ProgramLoop(
         backend: NCursesBackend(screen: screen),

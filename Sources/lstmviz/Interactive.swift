@@ -23,6 +23,8 @@ struct Interactive: ParsableCommand {
 
   @OptionGroup var plotOptions: PlotOptions
 
+  @OptionGroup var themeOption: ThemeOption
+
   @Flag(help: "No colour, even where the terminal has it (as does a non-empty NO_COLOR).")
   var noColor = false
 
@@ -32,7 +34,8 @@ struct Interactive: ParsableCommand {
     // The lesson and the recording files are opened first, so that bad input leaves the
     // terminal untouched.
     let lesson = try lessonOptions.loadLesson()
-    let recorder = try recordingOptions.makeRecorder(title: lesson.title, noColor: noColor)
+    let recorder = try recordingOptions.makeRecorder(
+      title: lesson.title, noColor: noColor, theme: themeOption.theme)
     defer { recorder?.finish() }
     var program = LessonProgram(
       lesson: lesson, precision: precision.decimals, options: plotOptions.screenOptions)
@@ -41,7 +44,7 @@ struct Interactive: ParsableCommand {
       // A signal or a lost terminal ends the process in there, once the terminal is given
       // back and the recording finished (README, "Exit codes and signals").
       try TerminalSession.run(
-        &program, noColor: noColor,
+        &program, noColor: noColor, theme: themeOption.theme,
         frameShown: { frame in
           guard let recorder else { return nil }
           let failure = recorder.record(frame)

@@ -24,12 +24,12 @@ struct RecordingOptions: ParsableArguments {
 
   /// Opens the files before anything is shown. Nil when nothing is recorded.
   ///
-  /// The cast is in colour unless `noColor` (`--no-color`) or a non-empty `NO_COLOR` says not.
+  /// The cast is in `theme`'s colours unless `noColor` (`--no-color`) or a non-empty `NO_COLOR` says not.
   ///
   /// - Throws: `UsageError` (exit 2) for a file that exists without `--force`, a path that
   ///   cannot be written, or the same file given twice.
   func makeRecorder(
-    title: String, noColor: Bool,
+    title: String, noColor: Bool, theme: Theme = .dark,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> SessionRecorder? {
     let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
@@ -44,7 +44,8 @@ struct RecordingOptions: ParsableArguments {
       let cast = try castPath.map { path throws(RecordingFileError) in
         try RecordingFile(path: path, force: force)
       }
-      return SessionRecorder(text: text, cast: cast, title: title, date: Date(), color: color)
+      return SessionRecorder(
+        text: text, cast: cast, title: title, date: Date(), color: color, theme: theme)
     } catch {
       throw UsageError(message: error.description)
     }

@@ -4,14 +4,25 @@ import LSTMScreen
 import LSTMTerminal
 import LSTMViewModel
 
-/// `lstmviz render`: the frames the interactive program would show, as plain text.
+/// How `lstmviz render` writes frames.
+enum FrameFormat: String, CaseIterable, ExpressibleByArgument {
+  /// Plain text, as a recording holds it.
+  case text
+  /// One SVG image of the last frame, in the screen's colours.
+  case svg
+  /// One HTML page: the last frame (or with --all-frames every frame) as inline SVG.
+  case html
+}
+
+/// `lstmviz render`: the frames the interactive program would show, as plain text, SVG or HTML.
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print the screen after a sequence of key presses, as plain text.",
+    abstract: "Print the screen after a sequence of key presses, as plain text, SVG or HTML.",
     discussion: """
       Keys are applied exactly as in the interactive program. Key names: \
       \(KeyMap.keyNames.joined(separator: " ")) (or any single character a key does).
       Example: lstmviz render --keys "right right down" --size 120x40
+      For slides: lstmviz render --keys "end" --format svg --theme light > frame.svg
       """)
 
   @OptionGroup var lessonOptions: LessonOptions
@@ -42,7 +53,17 @@ struct Render: ParsableCommand {
 
   @OptionGroup var plotOptions: PlotOptions
 
-  @Flag(help: "No colour (render always prints plain text; --cast then has none either).")
+  @Option(
+    help: ArgumentHelp(
+      "text, svg or html.",
+      discussion: """
+        svg is the last frame as an image whose text stays text; html is a page of it, or with         --all-frames of every frame. Both are self-contained, in the screen's colours.
+        """))
+  var format: FrameFormat = .text
+
+  @OptionGroup var themeOption: ThemeOption
+
+  @Flag(help: "No colour in svg, html and --cast (as does a non-empty NO_COLOR).")
   var noColor = false
 
   @OptionGroup var recordingOptions: RecordingOptions
@@ -54,10 +75,15 @@ struct Render: ParsableCommand {
           "--size: expected WIDTHxHEIGHT such as 100x30, each 1 to \(Render.largestSide), got '\(size)'"
       )
     }
+    if allFrames, format == .svg {
+      throw UsageError(
+        message: "--all-frames: an SVG holds one frame; use --format html for every frame")
+    }
     let presses = try Render.parseKeys(keys)
     let lesson = try lessonOptions.loadLesson()
     // Recording files open before anything is written: a bad path leaves stdout empty.
-    let recorder = try recordingOptions.makeRecorder(title: lesson.title, noColor: noColor)
+    let recorder = try recordingOptions.makeRecorder(
+      title: lesson.title, noColor: noColor, theme: themeOption.theme)
     defer { recorder?.finish() }
     // The same loop as the interactive program, on a headless screen of the given size, at
     // time 0 throughout. It draws every key's frame, so that --all-frames prints one per key.
@@ -69,6 +95,7 @@ struct Render: ParsableCommand {
     // frame after a recorder failure keeps the name of the frame it follows.
     let names = ["start"] + presses.map(\.name)
     var shownIndex = -1
+    var pageFrames: [(caption: String?, canvas: Canvas)] = []
     func named(_ frame: ShownFrame) -> ShownFrame {
       var frame = frame
       if names.indices.contains(shownIndex) { frame.key = names[shownIndex] }
@@ -78,7 +105,12 @@ struct Render: ParsableCommand {
       width: width, height: height, inputs: inputs, clock: clock, drawsEveryFrame: true
     ) { frame in
       guard allFrames, !frame.showsStatus else { return }
-      try Render.write(RecordedFrame(number: shownIndex + 1, shown: named(frame)).text)
+      let recorded = RecordedFrame(number: shownIndex + 1, shown: named(frame))
+      if format == .text {
+        try Render.write(recorded.text)
+      } else {
+        pageFrames.append((recorded.separator, frame.canvas))
+      }
     }
     var loop = ProgramLoop(backend: backend, clock: clock)
     var failure: String?
@@ -90,8 +122,27 @@ struct Render: ParsableCommand {
       return message
     }
     if let error = loop.backend.drawFailure { throw error }
-    if !allFrames { try Render.write(Render.lines(program.render())) }
+    try writeFrames(last: program.render(), all: pageFrames, title: lesson.title)
     if let failure { throw RuntimeError(failure) }
+  }
+
+  /// Writes the last frame as `format` asks (text with --all-frames is written already), or
+  /// with --all-frames every frame as a page.
+  private func writeFrames(
+    last: Canvas, all: [(caption: String?, canvas: Canvas)], title: String
+  ) throws {
+    let color = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    switch format {
+    case .text:
+      if !allFrames { try Render.write(Render.lines(last)) }
+    case .svg:
+      try Render.write(
+        FrameSVG(theme: themeOption.theme, color: color).document(last, title: title))
+    case .html:
+      let frames = allFrames ? all : [(nil, last)]
+      try Render.write(
+        FrameHTML(theme: themeOption.theme, color: color).document(title: title, frames: frames))
+    }
   }
 
   /// The key presses named in `keys`, separated by spaces, with their actions.
