@@ -11,6 +11,9 @@ struct CellText {
   let model: LSTMModel
   let unit: Int
   let numbers: NumberStyle
+  /// Whether the σ gates' values are written as percentages (`83.48 %`), as the seed speaks of
+  /// them; the potential LTM g, a tanh between -1 and 1, stays a number.
+  var percentages = false
 
   /// The indent of formula lines under a heading.
   static let indent = "  "
@@ -57,6 +60,25 @@ struct CellText {
       return Line([Span(" - "), Span(String(text.dropFirst()), .negative)])
     }
     return Line([Span(" + "), Span(text, numbers.role(value))])
+  }
+
+  /// Whether `gate`'s value is written as a percentage.
+  private func inPercent(_ gate: Gate) -> Bool {
+    percentages && gate.activation == .sigmoid
+  }
+
+  /// `gate`'s value as the formulas write it: ` 0.8348`, or as a percentage ` 83.48 %`.
+  func valueText(_ gate: Gate, signed: Bool = true) -> String {
+    let value = step.gates[gate].value[unit]
+    guard inPercent(gate) else { return signed ? numbers.signed(value) : numbers.plain(value) }
+    return numbers.percent(value, signed: signed)
+  }
+
+  /// `gate`'s value as a bold span coloured by its sign.
+  func valueSpan(_ gate: Gate, signed: Bool = true) -> Span {
+    Span(
+      valueText(gate, signed: signed),
+      Style(numbers.role(step.gates[gate].value[unit]), bold: true))
   }
 
   /// The general form of x, shown once beside the first heading.
@@ -160,7 +182,7 @@ struct CellText {
     var line = Line([Span(gate.symbol, Style(.gate(gate), bold: true))])
     if compact {
       line += Span(" = \(gate.activation.symbol)(x) = ")
-      line += numbers.span(step.gates[gate].value[unit], bold: true)
+      line += valueSpan(gate, signed: false)
     }
     return line + Span("  " + gate.meaning)
   }
@@ -191,8 +213,7 @@ struct CellText {
       + numbers.span(activity.x[unit], signed: true)
     if columns.compact { return line }
     line = line.padded(to: columns.activation) + activationLabel(gate, tight: columns.tight)
-    return line.padded(to: columns.valueEquals) + Span(" = ")
-      + numbers.span(activity.value[unit], signed: true, bold: true)
+    return line.padded(to: columns.valueEquals) + Span(" = ") + valueSpan(gate)
   }
 
   /// `  new STM = o × potential STM = 0.4839 × (-0.1995)`, before its value; when tight without
@@ -276,8 +297,8 @@ struct CellText {
   private func columns(labelled: Bool, tight: Bool) -> Columns {
     let numberWidth =
       Gate.allCases.flatMap { gate in
-        [step.gates[gate].x[unit], step.gates[gate].value[unit]]
-      }.map { numbers.signed($0).count }.max() ?? 0
+        [numbers.signed(step.gates[gate].x[unit]), valueText(gate)]
+      }.map(\.count).max() ?? 0
     let termsWidth = Gate.allCases.map { terms($0, labelled: labelled).width }.max() ?? 0
     let xEquals = CellText.indent.count + 4 + termsWidth
     let activation = xEquals + 3 + numberWidth + (tight ? 2 : 4)

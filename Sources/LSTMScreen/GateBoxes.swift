@@ -16,7 +16,11 @@ struct GateBoxes {
   var showsWeights = false
 
   /// The formulas' text for the selected unit.
-  private var text: CellText { CellText(step: step, model: model, unit: unit, numbers: numbers) }
+  private var text: CellText {
+    CellText(
+      step: step, model: model, unit: unit, numbers: numbers,
+      percentages: state.showsPercentages)
+  }
 
   /// Rows of each activation plot: 7, or 5 to make room for the rows of U and W.
   var plotHeight: Int { showsWeights && weightsFit ? 5 : 7 }
@@ -137,8 +141,7 @@ struct GateBoxes {
     let result = Line([Span("  = ")]) + numbers.span(step.gates[gate].x[unit], signed: true)
     let activation = Line([
       Span(gate.symbol, Style(.gate(gate), bold: true)),
-      Span(" = \(gate.activation.symbol)(x) = "),
-      numbers.span(step.gates[gate].value[unit], signed: true, bold: true),
+      Span(" = \(gate.activation.symbol)(x) = "), text.valueSpan(gate),
     ])
     if result.width + 3 + activation.width <= textWidth {
       lines.append(result.padded(to: result.width + 3) + activation)

@@ -29,7 +29,11 @@ struct LessonView {
   /// The selected unit, within the model.
   var unit: Int { min(max(state.unit, 0), run.model.hiddenSize - 1) }
   /// The formulas of the selected unit.
-  var text: CellText { CellText(step: step, model: run.model, unit: unit, numbers: numbers) }
+  var text: CellText {
+    CellText(
+      step: step, model: run.model, unit: unit, numbers: numbers,
+      percentages: state.showsPercentages)
+  }
 
   /// The widest the cell is drawn: beyond this, lines grow too long to follow across a room.
   static let maximumWidth = 160

@@ -70,4 +70,21 @@ struct NumberStyle: Sendable {
   func weightSpan(_ value: Double) -> Span {
     Span(weight(value), Style(role(value)))
   }
+
+  /// `value` as a percentage with the same digits as `plain` shows, the point moved two places:
+  /// 0.8348 is `83.48 %`, 1.0000 is `100.00 %` (and with `signed`, a space before it, as
+  /// `signed` aligns numbers).
+  func percent(_ value: Double, signed: Bool = false) -> String {
+    let text = plain(value)
+    let negative = text.hasPrefix("-")
+    let digits = negative ? text.dropFirst() : Substring(text)
+    let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+    let decimals = parts.count > 1 ? String(parts[1]) : ""
+    let moved = decimals.padding(toLength: max(decimals.count, 2), withPad: "0", startingAt: 0)
+    var whole = String(parts[0]) + moved.prefix(2)
+    while whole.count > 1, whole.hasPrefix("0") { whole.removeFirst() }
+    let rest = moved.dropFirst(2)
+    let number = whole + (rest.isEmpty ? "" : "." + rest) + " %"
+    return (negative ? "-" : signed ? " " : "") + number
+  }
 }

@@ -83,8 +83,9 @@ public enum Screen {
       ("space", state.isPlaying ? "pause" : "play", 2),
     ]
     if state.isShowingTwin { hints.removeAll { $0.key == "s" } }
+    // While playing, the speed always shows: the class should know how long each step stays.
     if state.isPlaying {
-      hints.append(("+/-", "speed: every " + formatSeconds(state.tickInterval), 1))
+      hints.append(("+/-", "speed: every " + formatSeconds(state.tickInterval), 0))
     }
     if state.hiddenSize > 1 { hints.append(("[/]", "unit", 1)) }
     // The forward view's hints stay as they were: b, r and o are in help.
@@ -94,6 +95,12 @@ public enum Screen {
       hints.append(("o", state.wantsLoss ? "J prediction" : "J loss", 2))
     }
     hints += [("?", "help", 0), ("q", "quit", 0)]
+    if let typed = state.typedStep {
+      hints = [
+        ("go to step", "\(typed)_ of \(state.stepCount)", 0), ("Enter", "go", 0),
+        ("Esc", "cancel", 0), ("q", "quit", 0),
+      ]
+    }
     if state.isShowingHelp {
       hints = [("any key", "closes help", 0), ("q", "quit", 0)]
     }

@@ -51,6 +51,12 @@ public enum Action: Sendable, Equatable, Hashable {
   case toggleTwin
   /// J the loss or the prediction (o), in the backward view.
   case toggleObjective
+  /// The gates' values as percentages or as numbers (%).
+  case togglePercentages
+  /// A digit (0–9) of the step to jump to, typed outside edit mode.
+  case typeStepDigit(Int)
+  /// Jump to the step typed (Enter).
+  case jumpToTypedStep
 }
 
 /// A key press, independent of any terminal library.

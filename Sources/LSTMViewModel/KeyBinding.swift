@@ -36,22 +36,29 @@ package struct KeyBinding<Command: Sendable & Equatable>: Sendable, Equatable {
   /// Neighbouring rows with the same words are told in one phrase (`↑/k ↓/j previous/next
   /// sequence`).
   package let summary: String?
+  /// How help and `--help` write the keys when listing each would be too long: `0–9 Enter` for
+  /// the ten digits and Enter. Nil: each key is written.
+  package let label: String?
 
-  /// A row of `keys` that do what `help` says (`summary` in `--help`).
-  package init(_ keys: [BoundKey<Command>], help: String, summary: String?) {
+  /// A row of `keys` that do what `help` says (`summary` in `--help`), written as `label` if
+  /// given.
+  package init(
+    _ keys: [BoundKey<Command>], help: String, summary: String?, label: String? = nil
+  ) {
     self.keys = keys
     self.help = help
     self.summary = summary
+    self.label = label
   }
 
   /// The keys listed in the help box, as it writes them: `→  l`, `?  Esc`.
   package var helpKeys: String {
-    keys.filter { $0.listing != .nowhere }.map(\.key.label).joined(separator: "  ")
+    label ?? keys.filter { $0.listing != .nowhere }.map(\.key.label).joined(separator: "  ")
   }
 
   /// The keys listed everywhere, as `--help` writes them: `→/l`, `+/-`.
   package var summaryKeys: String {
-    keys.filter { $0.listing == .everywhere }.map(\.key.label).joined(separator: "/")
+    label ?? keys.filter { $0.listing == .everywhere }.map(\.key.label).joined(separator: "/")
   }
 }
 

@@ -54,6 +54,15 @@ public enum KeyMap {
       help: "J: the prediction, or the loss Σ (prediction − target)²",
       summary: "J the loss or the prediction"),
     KeyBinding(
+      [BoundKey(.character("%"), .togglePercentages)],
+      help: "the gates' values σ(x) as percentages, or as numbers",
+      summary: "gate values as percentages"),
+    KeyBinding(
+      (0...9).map { BoundKey(.character(Character(String($0))), .typeStepDigit($0)) }
+        + [BoundKey(.enter, .jumpToTypedStep)],
+      help: "jump to step N: type N, then Enter", summary: "jump to step N",
+      label: "0–9 Enter"),
+    KeyBinding(
       [
         BoundKey(.character("?"), .toggleHelp),
         BoundKey(.escape, .closeHelp, listing: .helpBoxOnly),
@@ -97,7 +106,7 @@ public enum KeyMap {
   /// other keys, then the letters that stand in for the arrows, Home and End. It only orders:
   /// which names are listed comes from `bindings`.
   private static let nameOrder =
-    "right left up down home end space esc s b r o ? + - [ ] q l h k j g G"
+    "right left up down home end space esc enter s b r o % ? + - [ ] q l h k j g G"
     .split(separator: " ").map(String.init)
 
   /// The names of every key that help lists, as `lstmviz render --keys` accepts them.

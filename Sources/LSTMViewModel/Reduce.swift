@@ -29,6 +29,9 @@ import LSTMCore
 /// looked up: stepping costs no more in these views than in the forward one; a changed model or
 /// input forgets them.
 ///
+/// Typing digits and then Enter jumps to that step (within the sequence: 0 is the first step, a
+/// number past the end the last); any other key forgets the digits, and Esc says so.
+///
 /// While help is showing, any key closes it and does nothing else; `quit`, `resize`, `tick`,
 /// `setStatus`, `changeModel` and `changeInput` still act.
 ///
@@ -37,6 +40,7 @@ import LSTMCore
 public func reduce(_ state: inout State, _ action: Action) {
   defer { state.prepareViews() }
   if state.isTooSmall, !actsBehindTooSmall(action) { return }
+  state.forgetTypedStep(unless: action)
   if state.isShowingHelp, closesHelp(action) {
     state.isShowingHelp = false
     return
@@ -96,6 +100,9 @@ public func reduce(_ state: inout State, _ action: Action) {
     state.isShowingTwin.toggle()
     state.stage = nil
   case .toggleObjective: state.wantsLoss.toggle()
+  case .togglePercentages: state.showsPercentages.toggle()
+  case .typeStepDigit(let digit): state.type(digit: digit)
+  case .jumpToTypedStep: state.jumpToTypedStep()
   }
 }
 

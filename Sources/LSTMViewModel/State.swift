@@ -41,9 +41,10 @@ public enum Stage: Int, CaseIterable, Sendable, Comparable {
 /// Two states are equal when every stored property is: the synthesised `==` leaves none out.
 public struct State: Sendable, Equatable {
   /// The playback speeds on offer, as seconds between steps, slowest first.
-  public static let tickIntervals: [Double] = [3, 2, 1.5, 1, 0.7, 0.5, 0.3, 0.2, 0.1]
+  /// The slowest two, 8 s and 5 s, leave time to talk about each step in a lecture.
+  public static let tickIntervals: [Double] = [8, 5, 3, 2, 1.5, 1, 0.7, 0.5, 0.3, 0.2, 0.1]
   /// The speed playback starts with: one step a second.
-  public static let defaultSpeed = 3
+  public static let defaultSpeed = 5
 
   /// The lesson shown.
   public private(set) var lesson: Lesson
@@ -94,6 +95,11 @@ public struct State: Sendable, Equatable {
   public internal(set) var isShowingTwin = false
   /// Whether J is the loss rather than the prediction (o), for a sequence with a target.
   public internal(set) var wantsLoss = false
+  /// Whether the gates' values σ(x) are shown as percentages (%), as the seed speaks of them:
+  /// `f = σ(x) = 83.48 %`, "% of LTM to remember".
+  public internal(set) var showsPercentages = false
+  /// The digits of a step number being typed (then Enter jumps to it), or nil.
+  public internal(set) var typedStep: String?
   /// The gradients and twin runs the backward and RNN views have needed so far, derived from the
   /// lesson: nothing is computed until a view is shown.
   public internal(set) var backward = BackwardCache()

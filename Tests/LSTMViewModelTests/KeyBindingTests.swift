@@ -18,7 +18,7 @@ import Testing
   }
 
   @Test func keysOutsideTheTableDoNothing() {
-    for key in [Key.enter, .character("x"), .character("L"), .character("漢")] {
+    for key in [Key.character("x"), .character("L"), .character("漢"), .character("e")] {
       #expect(KeyMap.action(for: key) == nil, "\(key)")
     }
   }
@@ -33,16 +33,33 @@ import Testing
     for binding in KeyMap.bindings {
       #expect(!binding.help.isEmpty)
       let shown = binding.keys.filter { $0.listing != .nowhere }.map(\.key.label)
-      #expect(binding.helpKeys.components(separatedBy: "  ") == shown)
+      if let label = binding.label {
+        // A row too long to list key by key names its first and last keys.
+        #expect(binding.helpKeys == label)
+        #expect(label.hasPrefix(shown.first ?? "?") && label.hasSuffix(shown.last ?? "?"))
+      } else {
+        #expect(binding.helpKeys.components(separatedBy: "  ") == shown)
+      }
     }
+  }
+
+  @Test func theDigitsAndEnterJumpToAStep() {
+    for digit in 0...9 {
+      #expect(KeyMap.action(for: .character(Character("\(digit)"))) == .typeStepDigit(digit))
+    }
+    #expect(KeyMap.action(for: .enter) == .jumpToTypedStep)
+    #expect(KeyMap.action(for: .character("%")) == .togglePercentages)
+    #expect(KeyMap.bindings.summary().contains("0–9 Enter jump to step N"))
   }
 
   @Test func theHelpParagraphNamesEveryListedKey() {
     let summary = KeyMap.bindings.summary()
     #expect(summary.hasPrefix("Keys: →/l next step, ←/h previous, "))
     #expect(summary.hasSuffix(", q quit."))
-    for key in bound where key.listing != .nowhere {
-      #expect(summary.contains(key.key.label), "\(key.key.label)")
+    for binding in KeyMap.bindings where binding.summary != nil {
+      for key in binding.keys where key.listing != .nowhere {
+        #expect(summary.contains(binding.label ?? key.key.label), "\(key.key.label)")
+      }
     }
   }
 

@@ -157,6 +157,8 @@ private func threeUnits() throws -> LSTMModel {
       "isShowingBackward": backwardShown,
       "isShowingTwin": twinShown,
       "wantsLoss": after([.toggleObjective], from: start),
+      "showsPercentages": after([.togglePercentages], from: start),
+      "typedStep": after([.typeStepDigit(3)], from: start),
       "backward": after([.toggleBackward, .toggleBackward], from: start),
     ]
     let derived: Set = ["runs", "histories"]
