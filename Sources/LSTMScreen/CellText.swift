@@ -81,6 +81,51 @@ struct CellText {
       Style(numbers.role(step.gates[gate].value[unit]), bold: true))
   }
 
+  /// `₂₃`: `number` in subscript digits.
+  static func `subscript`(_ number: Int) -> String {
+    let digits = Array("₀₁₂₃₄₅₆₇₈₉")
+    return String(String(number).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+  }
+
+  /// Unit `unit`'s rows of `gate`'s U and W, the weights its x was made with:
+  /// `U₂ = (0.5207, -0.2958, 0.3265)`, `W₂ = (1.5390, -0.1815)`.
+  func weightRows(_ gate: Gate, unit: Int) -> [Line] {
+    let weights = model.gates[gate]
+    func row(_ name: String, _ matrix: Matrix) -> Line {
+      var line = Line([Span("\(name)\(CellText.subscript(unit + 1)) = (", .dim)])
+      for column in 0..<matrix.columns {
+        if column > 0 { line += Span(", ", .dim) }
+        line += numbers.weightSpan(matrix[unit, column])
+      }
+      return line + Span(")", .dim)
+    }
+    return [row("U", weights.stmWeights), row("W", weights.inputWeights)]
+  }
+
+  /// Unit `unit`'s rows of `gate`'s U and W and its bias, each broken after a comma to fit in
+  /// `width` columns: `U₂ = (0.5207, -0.2958, 0.3265)`, `W₂ = (…)`, `b₂ = 0.3092`.
+  func weightLines(_ gate: Gate, unit: Int, width: Int) -> [Line] {
+    let bias = Line([
+      Span("b\(CellText.subscript(unit + 1)) = ", .dim),
+      numbers.weightSpan(model.gates[gate].bias[unit]),
+    ])
+    var lines: [Line] = []
+    for row in weightRows(gate, unit: unit) + [bias] {
+      var current = Line()
+      for span in row.spans {
+        // A comma stays with its number; a number that would pass the edge (with the comma or
+        // parenthesis after it) starts a line.
+        if span.text != ", ", current.width + span.text.count + 2 > width, current.width > 6 {
+          lines.append(current)
+          current = Line([Span("      ")])
+        }
+        current += span
+      }
+      lines.append(current)
+    }
+    return lines
+  }
+
   /// The general form of x, shown once beside the first heading.
   var generalForm: String {
     model.isScalar ? "x = STM·w + input·w + b" : "x = STM·U + input·W + b"

@@ -5,7 +5,8 @@ import LSTMViewModel
 /// its value coming in on the left to its new value on the right, with the gates' operations on
 /// them marked where they act.
 struct Diagram {
-  let state: State
+  /// Whether a stage is revealed (stage mode), so that its marks and new values show.
+  let reveals: (Stage) -> Bool
   let step: StepTrace
   let unit: Int
   let numbers: NumberStyle
@@ -14,12 +15,33 @@ struct Diagram {
   /// Where the forget, input and output gates act on the lines, if the layout places them.
   var gateColumns: (forget: Int, input: Int, output: Int)?
 
+  /// The lines of step `step` as `state` reveals it.
+  init(
+    state: State, step: StepTrace, unit: Int, numbers: NumberStyle, width: Int,
+    gateColumns: (forget: Int, input: Int, output: Int)? = nil
+  ) {
+    self.init(
+      reveals: state.reveals, step: step, unit: unit, numbers: numbers, width: width,
+      gateColumns: gateColumns)
+  }
+
+  /// The lines of step `step`, with the stages `reveals` reveals.
+  init(
+    reveals: @escaping (Stage) -> Bool, step: StepTrace, unit: Int, numbers: NumberStyle,
+    width: Int, gateColumns: (forget: Int, input: Int, output: Int)? = nil
+  ) {
+    self.reveals = reveals
+    self.step = step
+    self.unit = unit
+    self.numbers = numbers
+    self.width = width
+    self.gateColumns = gateColumns
+  }
+
   /// `LTM (c) `, or for a vector cell `LTM (c₂) `: which unit's memory the line shows.
   private func memoryLabel(_ name: String, _ symbol: String) -> String {
     guard step.ltm.count > 1 else { return "\(name) (\(symbol)) " }
-    let subscripts = Array("₀₁₂₃₄₅₆₇₈₉")
-    let index = String(String(unit + 1).compactMap { $0.wholeNumberValue.map { subscripts[$0] } })
-    return "\(name) (\(symbol)\(index)) "
+    return "\(name) (\(symbol)\(CellText.subscript(unit + 1))) "
   }
 
   /// Where the line starts: after the label and the incoming value.
@@ -42,12 +64,12 @@ struct Diagram {
   private var outputColumn: Int { gateColumns?.output ?? at(0.8) }
 
   private func style(_ role: StyleRole, _ stage: Stage) -> Style {
-    state.reveals(stage) ? Style(role, bold: true) : Style(.dim)
+    reveals(stage) ? Style(role, bold: true) : Style(.dim)
   }
 
   /// The value at the end of a line, or a blank of its width while it is not revealed.
   private func newValue(_ value: Double, _ stage: Stage) -> Span {
-    state.reveals(stage)
+    reveals(stage)
       ? numbers.span(value, signed: true, bold: true)
       : Span(" ?".padding(toLength: valueWidth, withPad: " ", startingAt: 0), .dim)
   }

@@ -42,6 +42,11 @@ public struct FrameHTML {
 enum HTMLPage {
   /// `<!DOCTYPE html>` … with `title`, the CSS `style` and `body`, which must be markup already.
   static func document(title: String, style: String, body: String) -> String {
+    opening(title: title, style: style) + body + closing
+  }
+
+  /// Everything before the body's content.
+  static func opening(title: String, style: String) -> String {
     """
     <!DOCTYPE html>
     <html lang="en">
@@ -54,9 +59,10 @@ enum HTMLPage {
     </style>
     </head>
     <body>
-    \(body)</body>
-    </html>
 
     """
   }
+
+  /// Everything after the body's content.
+  static let closing = "</body>\n</html>\n"
 }

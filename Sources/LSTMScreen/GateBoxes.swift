@@ -98,24 +98,12 @@ struct GateBoxes {
   }
 
   /// `₂`: the selected unit's number as a subscript.
-  private var unitSubscript: String {
-    let subscripts = Array("₀₁₂₃₄₅₆₇₈₉")
-    return String(String(unit + 1).compactMap { $0.wholeNumberValue.map { subscripts[$0] } })
-  }
+  private var unitSubscript: String { CellText.subscript(unit + 1) }
 
   /// The selected unit's rows of the gate's U and W: `  U₂ = (0.5207, -0.2958, 0.3265)`,
   /// `  W₂ = (1.5390, -0.1815)`.
   private func weightRows(_ gate: Gate) -> [Line] {
-    let weights = model.gates[gate]
-    func row(_ name: String, _ matrix: Matrix) -> Line {
-      var line = Line([Span("  \(name)\(unitSubscript) = (", .dim)])
-      for column in 0..<matrix.columns {
-        if column > 0 { line += Span(", ", .dim) }
-        line += numbers.weightSpan(matrix[unit, column])
-      }
-      return line + Span(")", .dim)
-    }
-    return [row("U", weights.stmWeights), row("W", weights.inputWeights)]
+    text.weightRows(gate, unit: unit).map { Line([Span("  ", .dim)]) + $0 }
   }
 
   /// Whether every gate's weight rows fit on a line of a box: only then are they shown.

@@ -16,11 +16,12 @@ struct NumberStyle: Sendable {
 
   /// Numbers at `precision`, with the weights of `model` shown to as few decimals as they need.
   ///
-  /// Only the scalar cell shows its weights; a vector cell's are never looked at, so that a frame
-  /// of a large model costs no more than its step.
-  init(precision: Int, model: LSTMModel) {
+  /// Only the scalar cell shows its weights on the screen; a vector cell's are looked at only
+  /// with `everyModel` (a handout lists them), so that a frame of a large model costs no more
+  /// than its step.
+  init(precision: Int, model: LSTMModel, everyModel: Bool = false) {
     self.precision = precision
-    guard model.isScalar else {
+    guard model.isScalar || everyModel else {
       weightDecimals = precision
       return
     }

@@ -8,19 +8,26 @@ public enum TraceFormat: String, CaseIterable, Sendable {
   case csv
   /// The trace shape of DESIGN §4, full precision.
   case json
-  /// For a handout: headings, the equations, and one table per sequence.
+  /// For a handout: the equations and weights, one section per step with the formulas as on
+  /// the screen, and a compact table per sequence; lines of at most 100 characters.
   case markdown
+  /// The handout as one self-contained HTML file, in colour, for printing.
+  case html
 
   /// Writes every step of every sequence of `lesson` to `writer`, streaming: memory does not
   /// grow with the length of the sequences.
   ///
   /// - Parameter precision: decimals for `table` and `markdown`; `csv` and `json` are exact.
-  public func write(_ lesson: Lesson, precision: Int, to writer: ByteWriter) throws {
+  public func write(
+    _ lesson: Lesson, precision: Int, paper: Paper = .auto, to writer: ByteWriter
+  ) throws {
     switch self {
     case .table: try TraceTable(lesson: lesson, precision: precision, writer: writer).write()
     case .csv: try TraceCSV(lesson: lesson, writer: writer).write()
     case .json: try TraceJSON(lesson: lesson, writer: writer).write()
     case .markdown: try TraceMarkdown(lesson: lesson, precision: precision, writer: writer).write()
+    case .html:
+      try TraceHTML(lesson: lesson, precision: precision, paper: paper, writer: writer).write()
     }
     try writer.flush()
   }
@@ -28,16 +35,19 @@ public enum TraceFormat: String, CaseIterable, Sendable {
   /// Writes the trace `options` ask for: the plain trace for the default options, else the
   /// twin's steps, the gradients, or both. `options.problem(with: lesson)` must be nil.
   public func write(
-    _ lesson: Lesson, precision: Int, options: TraceOptions, to writer: ByteWriter
+    _ lesson: Lesson, precision: Int, options: TraceOptions, paper: Paper = .auto,
+    to writer: ByteWriter
   ) throws {
     guard options != TraceOptions() else {
-      try write(lesson, precision: precision, to: writer)
+      try write(lesson, precision: precision, paper: paper, to: writer)
       return
     }
     precondition(options.problem(with: lesson) == nil)
     switch self {
     case .json: try TraceGradientJSON(lesson: lesson, options: options, writer: writer).write()
     case .csv: try TraceGradientCSV(lesson: lesson, options: options, writer: writer).write()
+    case .html:
+      preconditionFailure("TraceFormat.html.problem(with:) refuses gradients and the twin")
     case .table, .markdown:
       try TraceBackwardText(
         lesson: lesson, options: options, precision: precision, markdown: self == .markdown,
@@ -45,6 +55,16 @@ public enum TraceFormat: String, CaseIterable, Sendable {
       ).write()
     }
     try writer.flush()
+  }
+}
+
+extension TraceFormat {
+  /// Why this format cannot write the trace `options` ask for, or nil: the HTML handout has
+  /// the forward pass of the LSTM only.
+  public func problem(with options: TraceOptions) -> String? {
+    guard self == .html, options != TraceOptions() else { return nil }
+    return "--format html: the HTML handout shows the LSTM's forward pass only; for "
+      + "--gradients, --of or --cell rnn use --format markdown (or table, csv, json)"
   }
 }
 

@@ -1,74 +1,79 @@
 import LSTMCore
 
-/// The trace for a handout: the title, the equations, the weights, and per sequence a table with
-/// one row per timestep (per hidden unit), headed with the seed's words.
-struct TraceMarkdown {
+/// The trace for a handout, in Markdown: the `Handout` (the model, its weights, one section per
+/// step with the formulas as on the screen, a compact table per sequence), every line at most
+/// `Handout.width` characters.
+struct TraceMarkdown: HandoutFormat {
   let lesson: Lesson
   let precision: Int
   let writer: ByteWriter
   /// What follows each sequence's block: `trace --gradients` adds its backward block.
   var afterSequence: ((InputSequence) throws -> Void)? = nil
 
-  /// The seed's three stages, as lstmviz computes them.
-  static let equations = """
-    x = STM·w + input·w + b                  (one x per gate, same weights every step)
-    remembered LTM = σ(x_forget) · LTM       (forget gate: % of LTM to remember)
-    added LTM      = σ(x_input) · tanh(x_candidate)
-                                             (input gate: % of potential retained × potential LTM)
-    new LTM        = remembered LTM + added LTM
-    potential STM  = tanh(new LTM)
-    new STM        = σ(x_output) · potential STM
-                                             (output gate: % of potential STM retained)
-    prediction     = the STM after the last step
-    """
-
   func write() throws {
-    let model = lesson.model
-    try writer.write("# \(Self.escape(lesson.title))\n\n")
-    if let description = lesson.description { try writer.write(Self.escape(description) + "\n\n") }
-    try writer.write(
-      "An LSTM cell (a recurrent neural network) with input size \(model.inputSize) and hidden "
-        + "size \(model.hiddenSize). Both memories start at 0.\n\n```\n\(Self.equations)\n```\n")
-    if model.isScalar {
-      try writer.write("\n| gate | STM weight | input weight | bias |\n|---|--:|--:|--:|\n")
-      for gate in Gate.allCases {
-        let weights = model.gates[gate]
-        let numbers = [weights.stmWeights[0, 0], weights.inputWeights[0, 0], weights.bias[0]]
+    try Handout(lesson: lesson, precision: precision, afterSequence: afterSequence)
+      .write(to: self)
+  }
+
+  /// `# title`: a heading is one line, so a long one is cut with `…` and said again in full
+  /// below it.
+  func heading(_ level: Int, _ text: String) throws {
+    let marks = String(repeating: "#", count: level) + " "
+    let escaped = Self.escape(text)
+    let room = Handout.width - marks.count
+    try writer.write((level == 1 ? "" : "\n") + marks + shortened(escaped, to: room) + "\n")
+    if escaped.terminalColumns > room { try paragraph(text) }
+  }
+
+  /// The text escaped and broken at spaces into lines of at most `Handout.width` columns.
+  func paragraph(_ text: String) throws {
+    let lines = Self.escape(text).wrapped(width: Handout.width)
+    try writer.write("\n" + lines.map { $0 + "\n" }.joined())
+  }
+
+  /// A fenced block of the lines' text, trailing spaces trimmed.
+  func formulas(_ lines: [Line]) throws {
+    var text = "\n```\n"
+    for line in lines { text += RecordingText.trimmed(line.text) + "\n" }
+    try writer.write(text + "```\n")
+  }
+
+  /// One Markdown table, or, if its rows would pass `Handout.width`, several with the first
+  /// column (t) repeated, each as wide as fits.
+  func table(
+    _ columns: [HandoutColumn], rows: (([String]) throws -> Void) throws -> Void
+  ) throws {
+    for part in Self.parts(of: columns, width: Handout.width) {
+      try writer.write("\n| " + part.map { columns[$0].heading }.joined(separator: " | ") + " |\n")
+      try writer.write(
+        "|" + part.map { columns[$0].heading == "gate" ? "---" : "--:" }.joined(separator: "|")
+          + "|\n")
+      try rows { cells in
         try writer.write(
-          "| \(gate.rawValue) (\(gate.meaning)) | "
-            + numbers.map { NumberFormatting.fixed($0, precision: precision) }.joined(
-              separator: " | ") + " |\n")
+          "| " + part.map { Self.escape(cells[$0]) }.joined(separator: " | ") + " |\n")
       }
-    }
-    let units = model.hiddenSize > 1
-    var header = ["t"] + (units ? ["unit"] : [])
-    header += model.inputSize == 1 ? ["input"] : (1...model.inputSize).map { "input \($0)" }
-    header += TraceQuantity.all.map(\.heading)
-    let rule = header.map { _ in "--:" }
-    for sequence in lesson.sequences {
-      try writer.write("\n## \(Self.escape(sequence.name))\n\n")
-      try writer.write("| " + header.joined(separator: " | ") + " |\n")
-      try writer.write("|" + rule.joined(separator: "|") + "|\n")
-      var last: [Double] = []
-      try model.forEachStep(of: sequence) { step in
-        for unit in 0..<model.hiddenSize {
-          var cells = ["\(step.t)"] + (units ? ["\(unit + 1)"] : [])
-          cells += step.input.map(format)
-          cells += TraceQuantity.all.map { format($0.value(step, unit)) }
-          try writer.write("| " + cells.joined(separator: " | ") + " |\n")
-        }
-        last = step.stm
-      }
-      var summary = "\n**Prediction** (the STM after t = \(sequence.count)): \(list(last))"
-      if let target = sequence.target { summary += ", **target** \(list(target))" }
-      try writer.write(summary + "\n")
-      try afterSequence?(sequence)
     }
   }
 
-  func format(_ value: Double) -> String { NumberFormatting.fixed(value, precision: precision) }
-
-  func list(_ values: [Double]) -> String { values.map(format).joined(separator: ", ") }
+  /// The columns of each table when `columns` are split to fit in `width`: the leading ones that
+  /// name the row (`t`, `unit`) in every part, the rest in order, as many as fit.
+  static func parts(of columns: [HandoutColumn], width: Int) -> [[Int]] {
+    let keys = Array(columns.prefix { $0.heading == "t" || $0.heading == "unit" }.indices)
+    func size(_ indices: [Int]) -> Int {
+      1 + indices.reduce(0) { $0 + max(columns[$1].width, columns[$1].heading.count) + 3 }
+    }
+    var parts: [[Int]] = []
+    var current = keys
+    for index in columns.indices.dropFirst(keys.count) {
+      if current.count > keys.count, size(current + [index]) > width {
+        parts.append(current)
+        current = keys
+      }
+      current.append(index)
+    }
+    parts.append(current)
+    return parts
+  }
 
   /// Text with Markdown's special characters escaped, on one line, and other controls (escape,
   /// tab) shown as `�`. An `_` inside a word (`weight_ih_l0`) is left alone, and `#` is escaped
@@ -88,7 +93,6 @@ struct TraceMarkdown {
     }
     return escaped.printable
   }
-
 }
 
 extension Character {

@@ -4,22 +4,30 @@ import LSTMScreen
 
 extension TraceFormat: ExpressibleByArgument {}
 extension TraceCell: ExpressibleByArgument {}
+extension Paper: ExpressibleByArgument {}
 
 /// `lstmviz trace`: every number of every step, printed.
 struct Trace: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the whole computation of every sequence.",
     discussion: """
-      table is for reading in a terminal, markdown for a handout; csv (one row per step per \
-      hidden unit) and json (the trace shape of the README) are at full precision. \
+      table is for reading in a terminal; markdown and html are handouts (one section per step \
+      with the formulas filled in, a compact table per sequence; html is one self-contained \
+      file in colour, for print); csv (one row per step per hidden unit) and json (the trace \
+      shape of the README) are at full precision. \
       --gradients adds backpropagation through time: ∂J/∂LTM, ∂J/∂STM and ∂J/∂input at every \
       step and the weight gradients, where J is the prediction of one unit or the loss (--of).
       """)
 
   @OptionGroup var lesson: LessonOptions
 
-  @Option(help: "table, csv, json or markdown.")
+  @Option(help: "table, csv, json, markdown or html.")
   var format: TraceFormat = .table
+
+  @Option(
+    help: ArgumentHelp(
+      "For --format html: auto (the printer's paper; fits A4 and Letter), a4 or letter."))
+  var paper: Paper = .auto
 
   @OptionGroup var precision: PrecisionOption
 
@@ -50,9 +58,11 @@ struct Trace: ParsableCommand {
       options.gradients = request
     }
     let lesson = try lesson.loadLesson()
+    if let problem = format.problem(with: options) { throw UsageError(message: problem) }
     if let problem = options.problem(with: lesson) { throw UsageError(message: problem) }
     let output = ByteWriter(sink: StandardOutput.write)
-    try format.write(lesson, precision: precision.decimals, options: options, to: output)
+    try format.write(
+      lesson, precision: precision.decimals, options: options, paper: paper, to: output)
   }
 }
 

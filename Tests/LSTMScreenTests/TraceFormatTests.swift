@@ -98,7 +98,7 @@ func traceText(_ lesson: Lesson, _ format: TraceFormat, precision: Int = 4) thro
     #expect(text.hasPrefix("# StatQuest stock example"))
     #expect(text.contains("## Company B"))
     #expect(text.contains("| forget (% of LTM to remember) | 2.7000 | 1.6300 | 1.6200 |"))
-    #expect(text.contains("**Prediction** (the STM after t = 4): 0.9694, **target** 1.0000"))
+    #expect(text.contains("Prediction (the STM after t = 4): 0.9694, target 1.0000."))
   }
 
   @Test func markdownEscapesOnlyWhatWouldChangeTheText() {
