@@ -1,12 +1,12 @@
 import Foundation
 import LSTMViewModel
 
-/// Pages through a recording, frame by frame: what `lstmviz replay` shows. Pure: keys in,
-/// canvases out.
+/// Pages through a recording (text, or an asciicast in its colours), frame by frame: what
+/// `lstmviz replay` shows. Pure: keys in, canvases out.
 public struct ReplayViewer: Sendable, Equatable {
-  /// The recording shown.
-  public let recording: Recording
-  /// The frame shown, an index into `recording.frames`.
+  /// The frames shown.
+  public let tape: ReplayTape
+  /// The frame shown, an index into `tape.frames`.
   public private(set) var index = 0
   /// Whether the help overlay is showing.
   public private(set) var isShowingHelp = false
@@ -22,17 +22,22 @@ public struct ReplayViewer: Sendable, Equatable {
   /// The frame's row shown at the top, when the frame is taller than the screen.
   private var panRow = 0
 
-  /// Shows the first frame of `recording` on a `width`×`height` screen.
-  public init(recording: Recording, width: Int, height: Int) {
-    self.recording = recording
+  /// Shows the first frame of `tape` on a `width`×`height` screen.
+  public init(tape: ReplayTape, width: Int, height: Int) {
+    self.tape = tape
     self.width = max(width, 0)
     self.height = max(height, 0)
+  }
+
+  /// Shows the first frame of a text recording on a `width`×`height` screen.
+  public init(recording: Recording, width: Int, height: Int) {
+    self.init(tape: ReplayTape(recording: recording), width: width, height: height)
   }
 
   /// Reacts to a key, as `ReplayKeys` binds it.
   public mutating func press(_ key: Key) {
     guard let command = ReplayKeys.command(for: key) else { return }
-    let last = max(recording.frames.count - 1, 0)
+    let last = max(tape.frames.count - 1, 0)
     switch command {
     case .nextFrame: index = min(index + 1, last)
     case .previousFrame: index = max(index - 1, 0)
@@ -58,16 +63,16 @@ public struct ReplayViewer: Sendable, Equatable {
   private var view: (width: Int, height: Int) { (width, max(height - 1, 0)) }
 
   /// The frame shown, if the recording holds any.
-  private var frame: RecordedFrame? {
-    recording.frames.indices.contains(index) ? recording.frames[index] : nil
+  private var frame: ReplayFrame? {
+    tape.frames.indices.contains(index) ? tape.frames[index] : nil
   }
 
   /// The rows of the frame that replay shows: all but the last when the last is the recorded
   /// program's own key hints (they end in `q quit`), which do not apply here and give way to the
   /// status line. So a recording replays whole on a terminal of the size it was made on.
-  private var shownRows: ArraySlice<String> {
+  private var shownRows: ArraySlice<Line> {
     guard let frame else { return [] }
-    let hints = frame.rows.last?.hasSuffix("q quit") ?? false
+    let hints = frame.rows.last.map { RecordingText.trimmed($0.text).hasSuffix("q quit") } ?? false
     return frame.rows.dropLast(hints ? 1 : 0)
   }
 
@@ -92,8 +97,9 @@ public struct ReplayViewer: Sendable, Equatable {
   /// `SEQUENCE · t = k / T · S s`. What matters most comes first, as a narrow screen cuts the end.
   public var status: String {
     guard let frame else { return "frame 0 / 0 · this recording holds no frames" }
-    var text = "frame \(index + 1) / \(recording.frames.count) · key \(frame.key)"
-    if recording.cutOff != nil, index == recording.frames.count - 1 {
+    var text = "frame \(index + 1) / \(tape.frames.count)"
+    if let key = frame.key { text += " · key \(key)" }
+    if tape.cutOff != nil, index == tape.frames.count - 1 {
       text += " · the file is cut off after this frame"
     }
     if isCropped {
@@ -103,7 +109,7 @@ public struct ReplayViewer: Sendable, Equatable {
         origin == (0, 0)
         ? " (< > ↑ ↓ pan)" : " from column \(origin.column + 1), row \(origin.row + 1)"
     }
-    return text + " · \(frame.sequence) · \(frame.placeText) · \(frame.elapsedText)"
+    return text + (frame.place.map { " · " + $0 } ?? "") + " · \(frame.elapsedText)"
   }
 
   /// The screen: the frame's rows, then the status line, with help over them on `?`.
@@ -111,8 +117,8 @@ public struct ReplayViewer: Sendable, Equatable {
     var canvas = Canvas(width: width, height: height)
     guard height > 0 else { return canvas }
     let origin = origin
-    for (row, text) in shownRows.dropFirst(origin.row).prefix(view.height).enumerated() {
-      canvas.put(text, row: row, column: -origin.column)
+    for (row, line) in shownRows.dropFirst(origin.row).prefix(view.height).enumerated() {
+      canvas.put(line, row: row, column: -origin.column)
     }
     let bar = Style(.plain, reverse: true)
     canvas.put(String(repeating: " ", count: width), row: height - 1, column: 0, style: bar)
@@ -133,12 +139,12 @@ public struct ReplayViewer: Sendable, Equatable {
   /// A box of key help in the middle of the frame, above the status line.
   private func drawHelp(on canvas: inout Canvas) {
     let all =
-      ["lstmviz replay: \(recording.header.title)", ""]
+      ["lstmviz replay: \(tape.title)", ""]
       + ReplayKeys.bindings.map {
         $0.helpKeys.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.help
       }
-      + ["", recording.header.details]
-      + (recording.cutOff.map { ["cut off at \($0): the frames before are whole"] } ?? [])
+      + ["", tape.details]
+      + (tape.cutOff.map { ["cut off at \($0): the frames before are whole"] } ?? [])
     let lines: [HelpBox.Line] = all.enumerated().map { offset, line in
       [(line, offset == 0 ? Style(.heading, bold: true) : .plain)]
     }
@@ -166,7 +172,6 @@ extension ReplayViewer: TerminalProgram {
 
   /// The place of the recorded frame shown (empty when the recording holds no frames).
   public var place: LessonPlace {
-    guard let frame else { return LessonPlace(sequence: "", t: 0, steps: 0) }
-    return LessonPlace(sequence: frame.sequence, t: frame.t, steps: frame.steps)
+    frame?.lessonPlace ?? LessonPlace(sequence: "", t: 0, steps: 0)
   }
 }
