@@ -12,10 +12,12 @@ struct LSTMViz: ParsableCommand {
     abstract: "Step a sequence through an LSTM cell and see every number.",
     usage: """
       lstmviz [LESSON] [--model FILE] [--sequences FILE] [--input "0,0.5,0.25,1"]
-              [--precision N] [--no-color] [--record FILE.txt] [--cast FILE.cast]
-      lstmviz trace [LESSON] [--format table|csv|json|markdown] [--precision N]
+              [--precision N] [--no-color] [--theme dark|light] [--record FILE.txt]
+              [--cast FILE.cast]
+      lstmviz trace [LESSON] [--format table|csv|json|markdown|html] [--precision N]
       lstmviz render [LESSON] [--keys "right right down"] [--size 100x30] [--all-frames]
-      lstmviz replay recording.txt
+                     [--format text|svg|html] [--theme dark|light]
+      lstmviz replay recording.txt|class.cast
       """,
     discussion: """
       Without a subcommand, lstmviz opens LESSON (a lesson JSON file; without one, the built-in \
