@@ -29,6 +29,7 @@ let package = Package(
     benchmark("KeyPressBenchmarks", using: ["LSTMCore", "LSTMFiles", "LSTMViewModel", "LSTMScreen"]),
     benchmark("LoadBenchmarks", using: ["LSTMCore", "LSTMFiles", "LSTMViewModel", "LSTMScreen"]),
     benchmark("GradientBenchmarks", using: ["LSTMCore", "LSTMFiles"]),
+    benchmark("TrainingBenchmarks", using: ["LSTMCore", "LSTMFiles"]),
   ],
   swiftLanguageModes: [.v6]
 )

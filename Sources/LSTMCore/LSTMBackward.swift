@@ -46,10 +46,10 @@ extension SequenceRun {
     var stmGradient = objective.stmGradient(unit: 0, prediction: prediction)
     stmGradients[steps] = stmGradient
     var carried = 0.0
-    var block = ScalarForwardBlock()
+    var block = ScalarForwardBlock(steps: steps)
     var last = steps
     while last >= 1 {
-      let first = max(1, last - ScalarForwardBlock.capacity + 1)
+      let first = max(1, last - block.capacity + 1)
       block.recompute(
         steps: first...last, weights, stm: stmValues, ltm: ltmValues, inputs: inputs)
       for t in stride(from: last, through: first, by: -1) {
@@ -116,12 +116,22 @@ extension SequenceRun {
 /// A block of the scalar cell's forward steps, recomputed from the stored memories: each gate's
 /// x for every step, then each activation over the whole block.
 struct ScalarForwardBlock {
-  /// Steps per block.
-  static let capacity = 512
+  /// The most steps a block holds.
+  static let largest = 512
+  /// Steps per block: `largest`, or fewer for a shorter sequence (a training epoch runs short
+  /// sequences many times, and the buffers are made for each).
+  let capacity: Int
   /// x of forget, input, output (sigmoid), then candidate x and LTM (tanh): `capacity` each.
-  private var x = [Double](repeating: 0, count: 5 * capacity)
+  private var x: [Double]
   /// The activations of `x`, laid out alike.
-  private var activated = [Double](repeating: 0, count: 5 * capacity)
+  private var activated: [Double]
+
+  /// A block for a sequence of `steps` steps.
+  init(steps: Int) {
+    capacity = max(1, min(steps, ScalarForwardBlock.largest))
+    x = [Double](repeating: 0, count: 5 * capacity)
+    activated = x
+  }
 
   /// Recomputes `steps` (at most `capacity` of them, 1-based) from `stm` and `ltm` (the run's
   /// memories, step 0 first) and `inputs`.
@@ -129,7 +139,6 @@ struct ScalarForwardBlock {
     steps: ClosedRange<Int>, _ weights: PerGate<ScalarGate>, stm: [Double], ltm: [Double],
     inputs: [Double]
   ) {
-    let capacity = ScalarForwardBlock.capacity
     for t in steps {
       let c = t - steps.lowerBound
       let stmIn = stm[t - 1]
@@ -159,7 +168,6 @@ struct ScalarForwardBlock {
   func values(step offset: Int) -> (
     forget: Double, input: Double, candidate: Double, output: Double, potential: Double
   ) {
-    let capacity = ScalarForwardBlock.capacity
     return (
       activated[offset], activated[capacity + offset], activated[3 * capacity + offset],
       activated[2 * capacity + offset], activated[4 * capacity + offset]

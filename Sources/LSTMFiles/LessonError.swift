@@ -27,7 +27,7 @@ public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// `1 number`, `3 numbers`, `1 row`: a count in a message, singular or plural as it needs.
-func counted(_ k: Int, _ noun: String) -> String { k == 1 ? "1 \(noun)" : "\(k) \(noun)s" }
+package func counted(_ k: Int, _ noun: String) -> String { k == 1 ? "1 \(noun)" : "\(k) \(noun)s" }
 
 /// `"a", "b" and "c"`: names in a message, each quoted.
 func listing(_ names: [String]) -> String {

@@ -48,19 +48,7 @@ public final class RecordingFile: RecordingSink {
   /// written to as it is. A path that cannot be written throws at once.
   public init(path: String, force: Bool) throws(RecordingFileError) {
     self.path = path
-    var status = stat()
-    let exists = stat(path, &status) == 0
-    if !exists && errno != ENOENT {
-      throw RecordingFileError(path: path, reason: "cannot write: \(Self.lastError())")
-    }
-    let kind = status.st_mode & S_IFMT
-    if exists && kind == S_IFDIR {
-      throw RecordingFileError(path: path, reason: "is a directory")
-    }
-    if exists && kind == S_IFREG && !force {
-      throw RecordingFileError(
-        path: path, reason: "already exists; add --force to overwrite it")
-    }
+    let (exists, kind) = try Self.check(path: path, force: force)
     let flags: Int32
     if !exists {
       flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
@@ -129,6 +117,30 @@ public final class RecordingFile: RecordingSink {
       _ = closeFile(descriptor)
       descriptor = -1
     }
+  }
+
+  /// Checks that `path` may be written (and, being an existing regular file, replaced only
+  /// with `force`) without touching it, so that a command can refuse before its work starts.
+  ///
+  /// - Returns: whether something is at `path`, and its kind (`S_IFREG`, `S_IFCHR`, ...).
+  @discardableResult
+  public static func check(
+    path: String, force: Bool
+  ) throws(RecordingFileError) -> (exists: Bool, kind: mode_t) {
+    var status = stat()
+    let exists = stat(path, &status) == 0
+    if !exists && errno != ENOENT {
+      throw RecordingFileError(path: path, reason: "cannot write: \(Self.lastError())")
+    }
+    let kind = status.st_mode & S_IFMT
+    if exists && kind == S_IFDIR {
+      throw RecordingFileError(path: path, reason: "is a directory")
+    }
+    if exists && kind == S_IFREG && !force {
+      throw RecordingFileError(
+        path: path, reason: "already exists; add --force to overwrite it")
+    }
+    return (exists, kind)
   }
 
   private static func lastError() -> String { describe(errno) }

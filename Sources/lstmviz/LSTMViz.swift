@@ -17,6 +17,9 @@ struct LSTMViz: ParsableCommand {
       lstmviz trace [LESSON] [--format table|csv|json|markdown|html] [--precision N]
       lstmviz render [LESSON] [--keys "right right down"] [--size 100x30] [--all-frames]
                      [--format text|svg|html] [--theme dark|light]
+      lstmviz train [LESSON] [--epochs N] [--optimizer adam|sgd] [--learning-rate LR]
+              [--momentum M] [--cell lstm|rnn] [--save FILE [--force]] [--every K]
+              [--format table|csv|json]
       lstmviz replay recording.txt|class.cast
       """,
     discussion: """
@@ -31,7 +34,7 @@ struct LSTMViz: ParsableCommand {
       nothing on stdout).
       """,
     version: lstmvizVersion,
-    subcommands: [Interactive.self, Trace.self, Render.self, Replay.self],
+    subcommands: [Interactive.self, Trace.self, Render.self, Train.self, Replay.self],
     defaultSubcommand: Interactive.self
   )
 

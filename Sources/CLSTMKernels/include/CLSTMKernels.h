@@ -27,4 +27,8 @@ void lstmviz_gate_preactivations_portable(
     const double *input_weights, const double *input, size_t m,
     const double *bias, size_t units, double *x);
 
+/// `base` to the power `exponent`, by the C library's `pow`: the function Python's `**` on two
+/// floats calls, so that Adam's bias corrections `1 - beta ** step` are torch.optim's, bit for bit.
+double lstmviz_power(double base, double exponent);
+
 #endif
