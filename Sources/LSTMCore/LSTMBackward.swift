@@ -21,30 +21,48 @@ extension SequenceRun {
   func gradients(of objective: Objective, scalarShortcut: Bool) -> LSTMGradients {
     precondition(objective.fits(hiddenSize: model.hiddenSize))
     if scalarShortcut, let scalarGates = model.scalarGates {
-      return scalarGradients(of: objective, scalarGates)
+      return scalarGradients(of: objective, scalarGates, keepingSteps: true)
     }
     return vectorGradients(of: objective)
+  }
+
+  /// J and ∂J/∂ each weight, summed over the steps: what training needs of `gradients(of:)`,
+  /// the same numbers bit for bit. The scalar cell keeps none of its per-step gradients.
+  ///
+  /// - Precondition: `objective.fits(hiddenSize: model.hiddenSize)`.
+  public func weightGradients(
+    of objective: Objective
+  ) -> (objectiveValue: Double, weights: PerGate<GateWeights>) {
+    precondition(objective.fits(hiddenSize: model.hiddenSize))
+    let gradients =
+      model.scalarGates.map { scalarGradients(of: objective, $0, keepingSteps: false) }
+      ?? vectorGradients(of: objective)
+    return (gradients.objectiveValue, gradients.weightGradients)
   }
 
   /// The whole backward pass of the scalar cell, on plain numbers. The forward steps are
   /// recomputed a block at a time: every step's x needs only the stored memories, so each
   /// activation runs over a whole block at once (the same bits as one at a time).
+  ///
+  /// - Parameter keepingSteps: false to keep only J and the weight gradients: the per-step
+  ///   arrays of the result are then empty, and only those two may be read.
   private func scalarGradients(
-    of objective: Objective, _ weights: PerGate<ScalarGate>
+    of objective: Objective, _ weights: PerGate<ScalarGate>, keepingSteps keep: Bool
   ) -> LSTMGradients {
     let steps = count
     let inputs = sequence.values
-    var ltmGradients = [Double](repeating: 0, count: steps + 1)
-    var stmGradients = [Double](repeating: 0, count: steps + 1)
-    var inputGradients = [Double](repeating: 0, count: steps)
-    var xGradients = PerGate { _ in [Double](repeating: 0, count: steps) }
-    var directPath = [Double](repeating: 1, count: steps + 1)
+    let kept = keep ? steps : 0
+    var ltmGradients = [Double](repeating: 0, count: keep ? steps + 1 : 0)
+    var stmGradients = ltmGradients
+    var inputGradients = [Double](repeating: 0, count: kept)
+    var xGradients = PerGate { _ in [Double](repeating: 0, count: kept) }
+    var directPath = [Double](repeating: 1, count: keep ? steps + 1 : 0)
     var stmSums = (forget: 0.0, input: 0.0, candidate: 0.0, output: 0.0)
     var inputSums = stmSums
     var biasSums = stmSums
     let prediction = stmValues[steps...steps]
     var stmGradient = objective.stmGradient(unit: 0, prediction: prediction)
-    stmGradients[steps] = stmGradient
+    if keep { stmGradients[steps] = stmGradient }
     var carried = 0.0
     var block = ScalarForwardBlock(steps: steps)
     var last = steps
@@ -61,11 +79,13 @@ extension SequenceRun {
           candidate: values.candidate, output: values.output, ltmIn: ltmValues[t - 1],
           potential: values.potential)
         let x = unit.x
-        ltmGradients[t] = unit.ltm
-        xGradients.forget[t - 1] = x.forget
-        xGradients.input[t - 1] = x.input
-        xGradients.candidate[t - 1] = x.candidate
-        xGradients.output[t - 1] = x.output
+        if keep {
+          ltmGradients[t] = unit.ltm
+          xGradients.forget[t - 1] = x.forget
+          xGradients.input[t - 1] = x.input
+          xGradients.candidate[t - 1] = x.candidate
+          xGradients.output[t - 1] = x.output
+        }
         stmSums.forget += x.forget * stmIn
         stmSums.input += x.input * stmIn
         stmSums.candidate += x.candidate * stmIn
@@ -83,18 +103,19 @@ extension SequenceRun {
           (((0 + x.forget * weights.forget.stmWeight) + (0 + x.input * weights.input.stmWeight))
             + (0 + x.candidate * weights.candidate.stmWeight))
           + (0 + x.output * weights.output.stmWeight)
+        carried = unit.ltm * values.forget
+        guard keep else { continue }
         stmGradients[t - 1] = stmGradient
         inputGradients[t - 1] =
           (((0 + x.forget * weights.forget.inputWeight)
             + (0 + x.input * weights.input.inputWeight))
             + (0 + x.candidate * weights.candidate.inputWeight))
           + (0 + x.output * weights.output.inputWeight)
-        carried = unit.ltm * values.forget
         directPath[t - 1] = directPath[t] * values.forget
       }
       last = first - 1
     }
-    ltmGradients[0] = carried
+    if keep { ltmGradients[0] = carried }
     let weightGradients = PerGate<GateWeights>(
       forget: GateWeights(
         stmWeight: stmSums.forget, inputWeight: inputSums.forget, bias: biasSums.forget),

@@ -17,7 +17,8 @@ public struct GateWeights: Sendable, Equatable {
   /// A scalar gate: `x = STM·stmWeight + input·inputWeight + bias`.
   public init(stmWeight: Double, inputWeight: Double, bias: Double) {
     self.init(
-      stmWeights: Matrix([[stmWeight]]), inputWeights: Matrix([[inputWeight]]), bias: [bias])
+      stmWeights: Matrix(rows: 1, columns: 1, storage: [stmWeight]),
+      inputWeights: Matrix(rows: 1, columns: 1, storage: [inputWeight]), bias: [bias])
   }
 
   /// The STM's part of unit `unit`'s x: `W_stm[unit]·STM` (the scalar cell's `STM·w`).
@@ -113,15 +114,16 @@ public struct LSTMModel: Sendable, Equatable {
       of: gates, inputSize: inputSize, hiddenSize: hiddenSize)
   }
 
-  /// What the step reads, made from `gates`: the scalar cell's numbers (if n = m = 1) and the
+  /// What the step reads, made from `gates`: the scalar cell's numbers (if n = m = 1), or the
   /// packed weights.
   private static func caches(
     of gates: PerGate<GateWeights>, inputSize: Int, hiddenSize: Int
   ) -> (PerGate<ScalarGate>?, PackedWeights) {
     let scalar = inputSize == 1 && hiddenSize == 1
+    // The scalar step never reads packed weights, so none are made for it.
     return (
       scalar ? gates.map { _, weights in ScalarGate(weights) } : nil,
-      PackedWeights(gates: gates, hiddenSize: hiddenSize, inputSize: inputSize)
+      scalar ? .none : PackedWeights(gates: gates, hiddenSize: hiddenSize, inputSize: inputSize)
     )
   }
 

@@ -50,6 +50,22 @@ struct PackedWeights: Sendable, Equatable {
     inputWeights = pack(\.inputWeights, columns: inputSize)
   }
 
+  /// Nothing packed: what the scalar cell keeps, whose step reads its twelve numbers directly.
+  static let none = PackedWeights(
+    hiddenSize: 1, inputSize: 1, blocksPerGate: 0, stmWeights: [], inputWeights: [])
+
+  /// Packed weights made of their parts.
+  private init(
+    hiddenSize: Int, inputSize: Int, blocksPerGate: Int, stmWeights: [Double],
+    inputWeights: [Double]
+  ) {
+    self.hiddenSize = hiddenSize
+    self.inputSize = inputSize
+    self.blocksPerGate = blocksPerGate
+    self.stmWeights = stmWeights
+    self.inputWeights = inputWeights
+  }
+
   /// Writes the x of every unit of the gate at `Gate.allCases[g]` into `x`:
   /// `W_stm·stm + W_in·input + bias`, with `stm` n values, `input` m, `x` n.
   func preActivations(

@@ -129,12 +129,14 @@ public struct TrainableCell: Sendable, Equatable {
     return next
   }
 
-  /// ∂L/∂ every parameter, laid out as `values`, from the weight gradients of the cell
-  /// (`gradients`: the LSTM's four gates, or the RNN's one, in `Gate.allCases` order). Both of
-  /// PyTorch's biases have the bias's gradient.
-  func gradient(from gradients: [GateWeights], into flat: inout [Double]) {
+  /// Adds ∂L/∂ every parameter, laid out as `values`, to `flat`, from the weight gradients of
+  /// the cell (`gradients`: the LSTM's four gates in `Gate.allCases` order, or the RNN's one,
+  /// with `gate` giving each). Both of PyTorch's biases have the bias's gradient.
+  func addGradient(
+    gates count: Int, _ gate: (Int) -> GateWeights, into flat: inout [Double]
+  ) {
     if layout != nil {
-      let torch = cell.torchOrder(gradients)
+      let torch = cell.torchOrder((0..<count).map(gate))
       for tensor in tensors {
         let numbers: [Double]
         switch tensor.role {
@@ -148,11 +150,17 @@ public struct TrainableCell: Sendable, Equatable {
       return
     }
     var offset = 0
-    for weights in gradients {
-      for number in weights.stmWeights.storage + weights.inputWeights.storage + weights.bias {
+    func add(_ numbers: [Double]) {
+      for number in numbers {
         flat[offset] += number
         offset += 1
       }
+    }
+    for k in 0..<count {
+      let weights = gate(k)
+      add(weights.stmWeights.storage)
+      add(weights.inputWeights.storage)
+      add(weights.bias)
     }
   }
 }

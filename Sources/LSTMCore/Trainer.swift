@@ -105,13 +105,14 @@ public struct Trainer: Sendable {
       let objective = Objective.loss(target: sequence.target ?? [])
       switch cell.cell {
       case .lstm(let model):
-        let gradients = SequenceRun(model: model, sequence: sequence).gradients(of: objective)
+        let gradients = SequenceRun(model: model, sequence: sequence).weightGradients(
+          of: objective)
         loss += gradients.objectiveValue
-        cell.gradient(from: Gate.allCases.map { gradients.weightGradients[$0] }, into: &gradient)
+        cell.addGradient(gates: 4, { gradients.weights[Gate.allCases[$0]] }, into: &gradient)
       case .rnn(let model):
         let gradients = RNNRun(model: model, sequence: sequence).gradients(of: objective)
         loss += gradients.objectiveValue
-        cell.gradient(from: [gradients.weightGradients], into: &gradient)
+        cell.addGradient(gates: 1, { _ in gradients.weightGradients }, into: &gradient)
       }
     }
     return (loss, gradient)

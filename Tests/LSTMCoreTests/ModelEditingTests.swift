@@ -3,7 +3,7 @@ import Testing
 @testable import LSTMCore
 
 /// A 3×2 vector cell whose every weight is different, so that a changed entry shows.
-private func vectorModel() throws -> LSTMModel {
+func vectorModel() throws -> LSTMModel {
   try LSTMModel(
     inputSize: 2, hiddenSize: 3,
     gates: PerGate { gate in

@@ -17,19 +17,6 @@ private func torchScalarCell() throws -> TrainableCell {
   return TrainableCell(.lstm(model), layout: TorchLayout(inputBias: inputBias, stmBias: stmBias))
 }
 
-/// A 3-unit cell on 2 inputs, in the teaching form (one bias per gate).
-private func vectorModel() throws -> LSTMModel {
-  try LSTMModel(
-    inputSize: 2, hiddenSize: 3,
-    gates: PerGate { gate in
-      let g = Double(Gate.allCases.firstIndex(of: gate) ?? 0)
-      return GateWeights(
-        stmWeights: Matrix(rows: 3, columns: 3, storage: (0..<9).map { sin(Double($0) + g) }),
-        inputWeights: Matrix(rows: 3, columns: 2, storage: (0..<6).map { cos(Double($0) * g) }),
-        bias: [0.1 * g, -0.2, 0.3])
-    })
-}
-
 private let scalarSequences = [
   InputSequence(name: "A", values: [0, 0.5, 0.25, 1], target: 0),
   InputSequence(name: "B", values: [1, 0.5, 0.25, 1], target: 1),
@@ -41,10 +28,6 @@ private let vectorSequences = [
     name: "a", inputSize: 2, values: [1, 0, 0.5, -0.5, 0.2, 0.9], target: [0, 1, -0.5]),
   InputSequence(name: "b", inputSize: 2, values: [-1, 1], target: [0.5, 0.5, 0.5]),
 ]
-
-/// `sin` and `cos` without Foundation.
-private func sin(_ x: Double) -> Double { x - x * x * x / 6 + x * x * x * x * x / 120 }
-private func cos(_ x: Double) -> Double { 1 - x * x / 2 + x * x * x * x / 24 }
 
 @Suite struct TrainingTests {
   @Test func sgdStartsItsMomentumBufferAtTheGradientAsTorchDoes() {
@@ -150,6 +133,20 @@ private func cos(_ x: Double) -> Double { 1 - x * x / 2 + x * x * x * x / 24 }
         #expect(abs(trainer.gradient[k] - slope) < 1e-7, "parameter \(k) of \(cell.tensors)")
       }
       #expect(cell.with(values: cell.values) == cell)
+    }
+  }
+
+  @Test func trainingsWeightGradientsAreTheBackwardPassesBitForBit() throws {
+    let runs = [
+      SequenceRun(model: try statQuestModel(), sequence: scalarSequences[0]),
+      SequenceRun(model: try vectorModel(), sequence: vectorSequences[0]),
+    ]
+    for run in runs {
+      let objective = Objective.loss(target: run.sequence.target ?? [])
+      let full = run.gradients(of: objective)
+      let lean = run.weightGradients(of: objective)
+      #expect(lean.objectiveValue.bitPattern == full.objectiveValue.bitPattern)
+      #expect(lean.weights == full.weightGradients)
     }
   }
 

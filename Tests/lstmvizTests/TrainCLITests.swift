@@ -150,6 +150,16 @@ func expectClose(
     #expect(abs(rnnPredictions[0] - rnnPredictions[1]) < 1e-3, "\(rnnPredictions)")
   }
 
+  @Test func theReadmeShowsWhatTrainPrints() throws {
+    let readme = try String(
+      contentsOf: Support.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let marker = "`lstmviz train Samples/statquest-untrained.json`:\n\n```\n"
+    let start = try #require(readme.range(of: marker))
+    let block = readme[start.upperBound...].components(separatedBy: "```")[0]
+    let outcome = try lstmviz(["train", "Samples/statquest-untrained.json"])
+    #expect(block == outcome.stdout)
+  }
+
   /// Each sequence's prediction (unit 1) in the JSON trace of `path`.
   func tracePredictions(_ path: String, _ options: [String] = []) throws -> [Double] {
     let outcome = try lstmviz(["trace", path, "--format", "json"] + options)

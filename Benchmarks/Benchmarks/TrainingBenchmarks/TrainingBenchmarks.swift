@@ -55,19 +55,25 @@ let benchmarks: @Sendable () -> Void = {
       blackHole(try trainer.runEpoch())
     }
   } setup: {
-    var random = SplitMix64(seed: 16)
-    let sequences = (0..<100).map { k in
-      InputSequence(
-        name: "s\(k)", inputSize: 1, values: randomInputs(steps: 50, seed: UInt64(k)),
-        target: (0..<16).map { _ in random.nextUnit() * 1.6 - 0.8 })
-    }
-    let model = randomModel(hiddenSize: 16, inputSize: 1, seed: 5)
-    let layout = TorchLayout(
-      inputBias: model.torchOrderBias, stmBias: [Double](repeating: 0, count: 64))
-    return try Trainer(
-      TrainableCell(.lstm(model), layout: layout), sequences: sequences,
-      optimizer: .adam(learningRate: 0.01))
+    try sixteenUnitTrainer()
   }
+}
+
+/// A 16-unit `nn.LSTM(1, 16)`-shaped cell (PyTorch's initialisation, `bias_ih` and `bias_hh`
+/// apart) on 100 sequences of 50 steps with random targets in (-0.8, 0.8).
+func sixteenUnitTrainer() throws -> Trainer {
+  var random = SplitMix64(seed: 16)
+  let sequences = (0..<100).map { k in
+    InputSequence(
+      name: "s\(k)", inputSize: 1, values: randomInputs(steps: 50, seed: UInt64(k)),
+      target: (0..<16).map { _ in random.nextUnit() * 1.6 - 0.8 })
+  }
+  let model = randomModel(hiddenSize: 16, inputSize: 1, seed: 5)
+  let layout = TorchLayout(
+    inputBias: model.torchOrderBias, stmBias: [Double](repeating: 0, count: 64))
+  return try Trainer(
+    TrainableCell(.lstm(model), layout: layout), sequences: sequences,
+    optimizer: .adam(learningRate: 0.01))
 }
 
 /// A sample lesson of the repository's `Samples/`.
