@@ -14,7 +14,9 @@ func predictions(_ lesson: String) throws -> [String: [Double]] {
 }
 
 @Suite struct SampleLessonTests {
-  static let samples = ["statquest", "long-memory", "forgetful", "vector-3x2", "forty-days"]
+  static let samples = [
+    "statquest", "statquest-untrained", "long-memory", "forgetful", "vector-3x2", "forty-days",
+  ]
 
   @Test(arguments: samples)
   func sampleLoadsAndTracesInEveryFormat(_ name: String) throws {
@@ -44,5 +46,16 @@ func predictions(_ lesson: String) throws -> [String: [Double]] {
     #expect(abs(kept["no spike"]?[0] ?? 1) < 1e-3)
     #expect(abs(lost["spike on day 1"]?[0] ?? 1) < 1e-3)
     #expect((lost["spike on day 20"]?[0] ?? 0) > 0.6)
+  }
+
+  @Test func theUntrainedSamplePredictsWhatItsDescriptionSays() throws {
+    let path = "Samples/statquest-untrained.json"
+    let found = try predictions(path)
+    let lesson = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: Support.packageRoot.appendingPathComponent(path)))
+    let description = (lesson as? [String: Any])?["description"] as? String ?? ""
+    let a = String(format: "%.4f", found["Company A"]?[0] ?? .nan)
+    let b = String(format: "%.4f", found["Company B"]?[0] ?? .nan)
+    #expect(description.contains("It predicts \(a) for Company A and \(b) for Company B"))
   }
 }
