@@ -26,10 +26,13 @@ let package = Package(
       dependencies: [.product(name: "LSTMCore", package: "lstmviz")]
     ),
     benchmark("StepBenchmarks", using: ["LSTMCore", "LSTMFiles"]),
-    benchmark("KeyPressBenchmarks", using: ["LSTMCore", "LSTMFiles", "LSTMViewModel", "LSTMScreen"]),
+    benchmark(
+      "KeyPressBenchmarks", using: ["LSTMCore", "LSTMFiles", "LSTMViewModel", "LSTMScreen"]),
     benchmark("LoadBenchmarks", using: ["LSTMCore", "LSTMFiles", "LSTMViewModel", "LSTMScreen"]),
     benchmark("GradientBenchmarks", using: ["LSTMCore", "LSTMFiles"]),
     benchmark("TrainingBenchmarks", using: ["LSTMCore", "LSTMFiles"]),
+    benchmark(
+      "EditBenchmarks", using: ["LSTMCore", "LSTMFiles", "LSTMViewModel", "LSTMScreen"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -79,6 +79,8 @@ static inline int lv_key_keypad_lower_left(void) { return KEY_C1; }
 static inline int lv_key_home_down(void) { return KEY_LL; }
 static inline int lv_key_enter(void) { return KEY_ENTER; }
 static inline int lv_key_resize(void) { return KEY_RESIZE; }
+static inline int lv_key_back_tab(void) { return KEY_BTAB; }
+static inline int lv_key_backspace(void) { return KEY_BACKSPACE; }
 
 // MARK: signals
 

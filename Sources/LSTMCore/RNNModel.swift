@@ -9,7 +9,8 @@ public struct RNNModel: Sendable, Equatable {
   /// The size n of the STM (the hidden state h).
   public let hiddenSize: Int
   /// The weights: `stmWeights` n×n, `inputWeights` n×m, `bias` n; x is summed as a gate's is.
-  public let weights: GateWeights
+  /// They change through `setWeight(_:part:row:column:)`, the sizes never.
+  public private(set) var weights: GateWeights
 
   /// Makes a model, checking that every matrix fits the sizes.
   ///
@@ -49,6 +50,22 @@ public struct RNNModel: Sendable, Equatable {
 
   /// Whether this is the scalar twin.
   public var isScalar: Bool { inputSize == 1 && hiddenSize == 1 }
+
+  /// Sets entry (`row`, `column`) of `part` (the bias has column 0) to `value`.
+  ///
+  /// - Throws: `ModelShapeError` (with no gate) if there is no such entry; the model is then
+  ///   unchanged.
+  public mutating func setWeight(
+    _ value: Double, part: GateWeights.Part, row: Int, column: Int = 0
+  ) throws(ModelShapeError) {
+    var changed = weights
+    do {
+      try changed.set(value, part: part, row: row, column: column, gate: .input)
+    } catch {
+      throw ModelShapeError(gate: nil, part: error.part, message: error.message)
+    }
+    weights = changed
+  }
 
   /// Runs one timestep from `stm` on `input`, keeping x.
   ///
@@ -113,7 +130,7 @@ public struct RNNStepTrace: Sendable, Equatable {
 
 /// A sequence run through a plain RNN, keeping only the STM after each step; any step is
 /// recomputed on demand by `step(at:)`, bit for bit.
-public struct RNNRun: Sendable {
+public struct RNNRun: Sendable, Equatable {
   /// The model the sequence ran through.
   public let model: RNNModel
   /// The sequence.

@@ -20,23 +20,65 @@ public struct SequenceRun: Sendable, Equatable {
   public init(model: LSTMModel, sequence: InputSequence) {
     precondition(sequence.inputSize == model.inputSize)
     let n = model.hiddenSize
+    self.init(
+      model: model, sequence: sequence, kept: 0,
+      stm: Array(repeating: 0, count: n), ltm: Array(repeating: 0, count: n))
+  }
+
+  /// Runs `sequence` through `model`, taking the memories of its first `kept` steps from
+  /// `earlier` instead of recomputing them: `earlier` must be a run of the same model whose
+  /// first `kept` inputs are the same as `sequence`'s (its later steps and inputs may differ).
+  ///
+  /// An edit of step k's input leaves steps 1…k − 1 as they were, so only steps k…T run: O(T − k)
+  /// steps and a copy of the memories kept. The memories are bit for bit a run from zero.
+  /// `kept` is taken within both sequences' lengths.
+  public init(
+    model: LSTMModel, sequence: InputSequence, keeping kept: Int, of earlier: SequenceRun
+  ) {
+    precondition(
+      sequence.inputSize == model.inputSize && earlier.model.hiddenSize == model.hiddenSize)
+    let n = model.hiddenSize
+    let kept = min(max(kept, 0), earlier.count, sequence.count)
+    // Room for every step at once, so that the memories kept are copied once.
     var stm = [Double]()
     var ltm = [Double]()
     stm.reserveCapacity((sequence.count + 1) * n)
     ltm.reserveCapacity((sequence.count + 1) * n)
-    stm.append(contentsOf: repeatElement(0, count: n))
-    ltm.append(contentsOf: repeatElement(0, count: n))
+    stm.append(contentsOf: earlier.stmValues[0..<(kept + 1) * n])
+    ltm.append(contentsOf: earlier.ltmValues[0..<(kept + 1) * n])
+    self.init(model: model, sequence: sequence, kept: kept, stm: stm, ltm: ltm)
+  }
+
+  /// Runs steps `kept + 1`…T of `sequence` on from `stm` and `ltm`, which hold the memories
+  /// after steps 0…`kept`.
+  private init(
+    model: LSTMModel, sequence: InputSequence, kept: Int, stm: [Double], ltm: [Double]
+  ) {
+    let n = model.hiddenSize
+    var stm = stm
+    var ltm = ltm
+    stm.reserveCapacity((sequence.count + 1) * n)
+    ltm.reserveCapacity((sequence.count + 1) * n)
     if let scalarGates = model.scalarGates {
       // Only the memories are kept, so the scalar cell's step is taken on plain numbers.
-      var memories = (stm: 0.0, ltm: 0.0)
-      for input in sequence.values {
+      var memories = (stm: stm[kept], ltm: ltm[kept])
+      for input in sequence.values[kept...] {
         let step = scalarGates.step(stm: memories.stm, ltm: memories.ltm, input: input)
         memories = (step.stm, step.ltm)
         stm.append(step.stm)
         ltm.append(step.ltm)
       }
-    } else {
+    } else if kept == 0 {
       model.forEachStep(of: sequence) { trace in
+        stm.append(contentsOf: trace.stm)
+        ltm.append(contentsOf: trace.ltm)
+      }
+    } else {
+      var trace = StepTrace(t: kept, inputSize: model.inputSize, hiddenSize: n)
+      trace.stm = Array(stm[kept * n..<(kept + 1) * n])
+      trace.ltm = Array(ltm[kept * n..<(kept + 1) * n])
+      for t in stride(from: kept + 1, through: sequence.count, by: 1) {
+        model.advance(&trace, input: sequence.input(at: t))
         stm.append(contentsOf: trace.stm)
         ltm.append(contentsOf: trace.ltm)
       }

@@ -86,3 +86,46 @@ extension LSTMModel {
     return true
   }
 }
+
+/// The first x of the plain-RNN twin that is not finite: the step and the unit.
+package struct RNNOverflow: Error, Sendable, Equatable {
+  /// The step, from 1.
+  package var t: Int
+  /// The unit, from 0.
+  package var unit: Int
+  /// Whether x is not a number (its terms overflow with opposite signs) rather than too large.
+  package var isNaN: Bool
+}
+
+extension RNNModel {
+  /// The first step of `sequence` whose x is not finite, or nil when none is.
+  ///
+  /// The STM is a tanh, within ±1, so a sequence whose largest input `neverOverflows` clears
+  /// costs one pass over its inputs; any other is run through the twin.
+  package func firstOverflow(on sequence: InputSequence) -> RNNOverflow? {
+    let largest = sequence.values.reduce(0) { max($0, $1.magnitude) }
+    if neverOverflows(inputsWithin: largest) { return nil }
+    var trace = RNNStepTrace(t: 0, inputSize: inputSize, hiddenSize: hiddenSize)
+    for t in stride(from: 1, through: sequence.count, by: 1) {
+      advance(&trace, input: sequence.input(at: t))
+      if let j = trace.x.firstIndex(where: { !$0.isFinite }) {
+        return RNNOverflow(t: t, unit: j, isNaN: trace.x[j].isNaN)
+      }
+    }
+    return nil
+  }
+
+  /// Whether no x can overflow while every input is within ±`inputBound` (a loose bound: see
+  /// `LSTMModel.neverOverflows`).
+  package func neverOverflows(inputsWithin inputBound: Double) -> Bool {
+    for row in 0..<hiddenSize {
+      var bound = weights.bias[row].magnitude
+      for column in 0..<hiddenSize { bound += weights.stmWeights[row, column].magnitude }
+      for column in 0..<inputSize {
+        bound += weights.inputWeights[row, column].magnitude * inputBound
+      }
+      guard bound <= 1e300 else { return false }
+    }
+    return true
+  }
+}

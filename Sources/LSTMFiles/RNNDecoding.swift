@@ -40,41 +40,20 @@ struct RNNDraft: Sendable {
   /// Throws at the first step of any of `sequences` whose x is not finite.
   ///
   /// The twin's STM is a tanh, within ±1, so a sequence whose largest input keeps every row's
-  /// `Σ|W_stm| + Σ|W_in|·input + |b|` below 1e300 is never run; any other is.
+  /// `Σ|W_stm| + Σ|W_in|·input + |b|` below 1e300 is never run; any other is
+  /// (`RNNModel.firstOverflow(on:)`).
   func checkFinite(on sequences: [InputSequence]) throws(LessonError) {
     for sequence in sequences {
-      let largest = sequence.values.reduce(0) { max($0, $1.magnitude) }
-      if model.neverOverflows(inputsWithin: largest) { continue }
-      var trace = RNNStepTrace(t: 0, inputSize: model.inputSize, hiddenSize: model.hiddenSize)
-      for t in stride(from: 1, through: sequence.count, by: 1) {
-        model.advance(&trace, input: sequence.input(at: t))
-        guard let j = trace.x.firstIndex(where: { !$0.isFinite }) else { continue }
-        let unit = model.hiddenSize > 1 ? " (unit \(j + 1))" : ""
-        let what =
-          trace.x[j].isNaN
-          ? "is not a number (its terms overflow a Double with opposite signs)"
-          : "overflows (is too large for a Double)"
-        throw LessonError(
-          file: file, location: "\(location), sequence \(sequence.name.quoted), t = \(t)",
-          message: "the RNN twin's x\(unit) \(what); its weights or the inputs are too large")
-      }
+      guard let overflow = model.firstOverflow(on: sequence) else { continue }
+      let unit = model.hiddenSize > 1 ? " (unit \(overflow.unit + 1))" : ""
+      let what =
+        overflow.isNaN
+        ? "is not a number (its terms overflow a Double with opposite signs)"
+        : "overflows (is too large for a Double)"
+      throw LessonError(
+        file: file, location: "\(location), sequence \(sequence.name.quoted), t = \(overflow.t)",
+        message: "the RNN twin's x\(unit) \(what); its weights or the inputs are too large")
     }
-  }
-}
-
-extension RNNModel {
-  /// Whether no x can overflow while every input is within ±`inputBound` (a loose bound: see
-  /// `LSTMModel.neverOverflows`).
-  func neverOverflows(inputsWithin inputBound: Double) -> Bool {
-    for row in 0..<hiddenSize {
-      var bound = weights.bias[row].magnitude
-      for column in 0..<hiddenSize { bound += weights.stmWeights[row, column].magnitude }
-      for column in 0..<inputSize {
-        bound += weights.inputWeights[row, column].magnitude * inputBound
-      }
-      guard bound <= 1e300 else { return false }
-    }
-    return true
   }
 }
 

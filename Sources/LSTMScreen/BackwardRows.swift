@@ -48,6 +48,8 @@ struct FormulaRow {
   var expression: Line
   /// The result, or nil when the expression is the whole answer (a list of values).
   var value: Double?
+  /// The ghost's result beside it, when it differs (`(was -0.6044)`), shown where it fits.
+  var note: Span?
 
   /// The row without its value: label, meaning (unless `tight`), expression.
   func text(tight: Bool) -> Line {
@@ -65,21 +67,25 @@ struct FormulaRow {
 }
 
 /// Formula rows laid out in `width` columns, each as one line or more: the values in one column
-/// where they fit, a row's meaning left out where it does not, and a row still too long broken
-/// before its operators.
+/// where they fit (with room after them for the ghost's values, `(was 0.4567)`, when a row has
+/// one), a row's meaning left out where it does not, and a row still too long broken before its
+/// operators.
 func layOut(_ rows: [FormulaRow], width: Int, numbers: NumberStyle) -> [[Line]] {
   let valueWidth =
     rows.compactMap(\.value).map { numbers.gradient($0, signed: true).count }.max() ?? 0
   let fullest = rows.filter { $0.value != nil }.map { $0.text(tight: false).width }.max() ?? 0
-  let column = min(fullest, width - 3 - valueWidth)
+  // Room for the ghost's values after the values, when there are any (rows then go tight).
+  let noteWidth = rows.compactMap { $0.note?.text.count }.max() ?? 0
+  let column = min(fullest, width - 3 - valueWidth - noteWidth)
   return rows.map { row -> [Line] in
     var text = row.text(tight: false)
     if text.width > (row.value == nil ? width : column) { text = row.text(tight: true) }
     guard let value = row.value else {
       return text.wrapped(to: width, indent: CellText.indent + "    ")
     }
-    let line =
+    var line =
       text.padded(to: column) + Span(" = ") + numbers.gradientSpan(value, signed: true, bold: true)
+    if let note = row.note, line.width + note.text.count <= width { line += note }
     return line.wrapped(to: width, indent: CellText.indent + "    ")
   }
 }

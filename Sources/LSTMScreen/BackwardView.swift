@@ -29,7 +29,7 @@ struct BackwardView {
   /// Draws the frame above the footer.
   func draw(on canvas: inout Canvas) {
     let width = min(state.width, LessonView.maximumWidth)
-    let rows = state.height - 1 - (state.statusMessage == nil ? 0 : 1)
+    let rows = Screen.contentRows(state)
     let text = BackwardText(
       step: step, gradients: gradients.lstm, model: run.model, objective: gradients.objective,
       count: run.count, unit: unit, numbers: numbers)
@@ -40,7 +40,8 @@ struct BackwardView {
     ]
     let stages: [Stage] = [.output, .input, .forget]
     let laidOut = layOut(
-      stages.flatMap { text.rows(of: $0) } + text.sentBackRows(), width: width, numbers: numbers)
+      annotated(stages.flatMap { text.rows(of: $0) } + text.sentBackRows()), width: width,
+      numbers: numbers)
     var next = 0
     for stage in stages {
       let count = text.rows(of: stage).count
@@ -60,6 +61,32 @@ struct BackwardView {
       groups.append(plot.lines(width: width, height: min(room, 18)))
     }
     place(groups, rows: rows, on: &canvas)
+  }
+
+  /// `rows` with the ghost's value beside each that differs (`(was 0.4567)`), when the ghost's
+  /// gradients are there: its rows are made by the same text, so they match one for one.
+  private func annotated(_ rows: [FormulaRow]) -> [FormulaRow] {
+    guard let ghostGradients = state.ghostStepGradients, let ghostRun = state.ghostRun,
+      ghostRun.count == run.count
+    else { return rows }
+    let ghostStep = ghostRun.backwardStep(at: step.t, of: ghostGradients.lstm)
+    let ghostText = BackwardText(
+      step: ghostStep, gradients: ghostGradients.lstm, model: ghostRun.model,
+      objective: gradients.objective, count: run.count, unit: unit, numbers: numbers)
+    let ghostRows =
+      [Stage.output, .input, .forget].flatMap { ghostText.rows(of: $0) }
+      + ghostText.sentBackRows()
+    guard ghostRows.count == rows.count else { return rows }
+    let word = state.ghost.isComparison ? "vs" : "was"
+    return zip(rows, ghostRows).map { row, ghost in
+      var row = row
+      if let value = row.value, let was = ghost.value,
+        numbers.gradient(value) != numbers.gradient(was)
+      {
+        row.note = Span(" (\(word) \(numbers.gradient(was)))", .dim)
+      }
+      return row
+    }
   }
 
   /// A stage not yet revealed: its heading, dimmed, and blank rows where its numbers will be.

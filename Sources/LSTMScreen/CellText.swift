@@ -14,6 +14,8 @@ struct CellText {
   /// Whether the σ gates' values are written as percentages (`83.48 %`), as the seed speaks of
   /// them; the potential LTM g, a tanh between -1 and 1, stays a number.
   var percentages = false
+  /// The number under the edit cursor, and the ghost's numbers beside those that differ.
+  var marks = Annotations.none
 
   /// The indent of formula lines under a heading.
   static let indent = "  "
@@ -26,23 +28,46 @@ struct CellText {
     let weights = model.gates[gate]
     if model.isScalar {
       return Line([numbers.span(step.stmIn[0]), Span("·")])
-        + factor(numbers.weightSpan(weights.stmWeights[0, 0])) + Span(" + ")
-        + factor(numbers.span(step.input[0])) + Span("·")
-        + factor(numbers.weightSpan(weights.inputWeights[0, 0]))
-        + plusOrMinus(weights.bias[0], weight: true)
+        + factor(
+          marks.cursor(
+            numbers.weightSpan(weights.stmWeights[0, 0]),
+            at: .gate(gate, .stmWeights, column: 0)))
+        + Span(" + ")
+        + factor(marks.cursor(numbers.span(step.input[0]), at: .input(component: 0)))
+        + Span("·")
+        + factor(
+          marks.cursor(
+            numbers.weightSpan(weights.inputWeights[0, 0]),
+            at: .gate(gate, .inputWeights, column: 0)))
+        + plusOrMinus(weights.bias[0], weight: true, cursor: .gate(gate, .bias, column: 0))
     }
     let stmPart = weights.stmTerm(unit: unit, stm: step.stmIn[...])
     let inputPart = weights.inputTerm(unit: unit, input: step.input[...])
     let bias = weights.bias[unit]
+    // A vector cell's terms are sums: the one holding the entry under the cursor is marked.
+    let stmMarked = marksPart(of: gate, .stmWeights)
+    let inputMarked = marksPart(of: gate, .inputWeights)
+    let biasField = EditField.gate(gate, .bias, column: 0)
+    func marked(_ span: Span, _ isMarked: Bool) -> Span {
+      isMarked ? marks.cursor(span, at: marks.cursor ?? biasField) : span
+    }
     if labelled {
       return Line([
-        Span("STM·U (", .dim), numbers.span(stmPart), Span(") + ", .dim), Span("input·W (", .dim),
-        numbers.span(inputPart), Span(") + ", .dim), Span("b (", .dim), numbers.span(bias),
+        Span("STM·U (", .dim), marked(numbers.span(stmPart), stmMarked), Span(") + ", .dim),
+        Span("input·W (", .dim), marked(numbers.span(inputPart), inputMarked),
+        Span(") + ", .dim), Span("b (", .dim), marks.cursor(numbers.span(bias), at: biasField),
         Span(")", .dim),
       ])
     }
-    return Line([numbers.span(stmPart)]) + plusOrMinus(inputPart)
-      + plusOrMinus(bias)
+    return Line([marked(numbers.span(stmPart), stmMarked)])
+      + plusOrMinus(inputPart, marked: inputMarked)
+      + plusOrMinus(bias, cursor: biasField)
+  }
+
+  /// Whether the cursor is on an entry of `part` of `gate` (any column of the unit's row).
+  private func marksPart(of gate: Gate, _ part: GateWeights.Part) -> Bool {
+    guard case .gate(let marked, let markedPart, _) = marks.cursor else { return false }
+    return marked == gate && markedPart == part
   }
 
   /// A number after an operator: `1.63`, or in parentheses when negative, `(-0.19)`, so that the
@@ -53,13 +78,21 @@ struct CellText {
     return Line([Span("("), number, Span(")")])
   }
 
-  /// ` + 0.62` or ` - 0.32`: a term added, its sign folded into the operator.
-  func plusOrMinus(_ value: Double, weight: Bool = false) -> Line {
+  /// ` + 0.62` or ` - 0.32`: a term added, its sign folded into the operator; the number in
+  /// reverse video when it is under the edit cursor (`cursor`), or `marked`.
+  func plusOrMinus(
+    _ value: Double, weight: Bool = false, cursor: EditField? = nil, marked: Bool = false
+  ) -> Line {
     let text = weight ? numbers.weight(value) : numbers.plain(value)
-    if text.hasPrefix("-") {
-      return Line([Span(" - "), Span(String(text.dropFirst()), .negative)])
+    func mark(_ span: Span) -> Span {
+      if let cursor { return marks.cursor(span, at: cursor) }
+      guard marked else { return span }
+      return Span(span.text, Style(span.style.role, bold: true, reverse: true))
     }
-    return Line([Span(" + "), Span(text, numbers.role(value))])
+    if text.hasPrefix("-") {
+      return Line([Span(" - "), mark(Span(String(text.dropFirst()), .negative))])
+    }
+    return Line([Span(" + "), mark(Span(text, numbers.role(value)))])
   }
 
   /// Whether `gate`'s value is written as a percentage.
@@ -93,9 +126,12 @@ struct CellText {
     let weights = model.gates[gate]
     func row(_ name: String, _ matrix: Matrix) -> Line {
       var line = Line([Span("\(name)\(CellText.subscript(unit + 1)) = (", .dim)])
+      let part: GateWeights.Part = name == "U" ? .stmWeights : .inputWeights
       for column in 0..<matrix.columns {
         if column > 0 { line += Span(", ", .dim) }
-        line += numbers.weightSpan(matrix[unit, column])
+        // The entry under the edit cursor in reverse video.
+        line += marks.cursor(
+          numbers.weightSpan(matrix[unit, column]), at: .gate(gate, part, column: column))
       }
       return line + Span(")", .dim)
     }
@@ -151,10 +187,24 @@ struct CellText {
     var value: Double
     /// How the name is drawn: the new memories in their own colour.
     var role: StyleRole = .plain
+    /// The ghost's value, when there is a ghost.
+    var ghost: Double?
   }
 
-  /// The results of `stage`, in the order they are computed.
+  /// The results of `stage`, in the order they are computed, each with the ghost's value.
   func results(of stage: Stage) -> [Result] {
+    let picks: [Stage: [(StepTrace) -> [Double]]] = [
+      .forget: [\.ltmRemembered], .input: [\.ltmAdded, \.ltm], .output: [\.stmPotential, \.stm],
+    ]
+    return zip(plainResults(of: stage), picks[stage] ?? []).map { result, pick in
+      var result = result
+      result.ghost = marks.ghostValue(pick, unit: unit)
+      return result
+    }
+  }
+
+  /// The results of `stage`, without the ghost's values.
+  private func plainResults(of stage: Stage) -> [Result] {
     switch stage {
     case .forget:
       return [
@@ -250,15 +300,44 @@ struct CellText {
     return [xLine(gate, terms: terms, columns: columns)]
   }
 
-  /// `  x = terms = x      f = σ(x)    = value`, from the line's `  x = terms`.
+  /// `  x = terms = x      f = σ(x)    = value`, from the line's `  x = terms`; annotated, each
+  /// of x and the value followed by the ghost's when it differs: `= -5.0000 (was 2.0901)`.
   private func xLine(_ gate: Gate, terms: Line, columns: Columns) -> Line {
     let activity = step.gates[gate]
     var line =
       terms.padded(to: columns.xEquals) + Span(" = ")
       + numbers.span(activity.x[unit], signed: true)
     if columns.compact { return line }
+    if columns.annotatesX, let note = xNote(gate) { line += note }
     line = line.padded(to: columns.activation) + activationLabel(gate, tight: columns.tight)
-    return line.padded(to: columns.valueEquals) + Span(" = ") + valueSpan(gate)
+    line = line.padded(to: columns.valueEquals) + Span(" = ") + valueSpan(gate)
+    if columns.annotated, let note = valueNote(gate) { line += note }
+    return line
+  }
+
+  /// The ghost's x of `gate` beside this step's, when they differ.
+  func xNote(_ gate: Gate) -> Span? {
+    marks.note(
+      step.gates[gate].x[unit], marks.ghostValue({ $0.gates[gate].x }, unit: unit),
+      numbers: numbers)
+  }
+
+  /// The ghost's value of `gate` beside this step's, when they differ.
+  func valueNote(_ gate: Gate) -> Span? {
+    marks.note(
+      step.gates[gate].value[unit], marks.ghostValue({ $0.gates[gate].value }, unit: unit),
+      numbers: numbers)
+  }
+
+  /// The ghost's value of `result` beside it, when they differ.
+  func note(_ result: Result) -> Span? {
+    marks.note(result.value, result.ghost, numbers: numbers)
+  }
+
+  /// Whether any number of the formulas differs from the ghost's.
+  var hasNotes: Bool {
+    Gate.allCases.contains { xNote($0) != nil || valueNote($0) != nil }
+      || Stage.allCases.contains { results(of: $0).contains { note($0) != nil } }
   }
 
   /// `  new STM = o × potential STM = 0.4839 × (-0.1995)`, before its value; when tight without
@@ -272,10 +351,14 @@ struct CellText {
     return line + result.expression
   }
 
-  /// `  new STM = o × potential STM = 0.4839 × (-0.1995)      = -0.0965`.
+  /// `  new STM = o × potential STM = 0.4839 × (-0.1995)      = -0.0965`, annotated with the
+  /// ghost's value when it differs.
   private func memoryLine(_ result: Result, columns: Columns) -> Line {
-    memoryText(result, tight: columns.tight).padded(to: columns.valueEquals) + Span(" = ")
+    let line =
+      memoryText(result, tight: columns.tight).padded(to: columns.valueEquals) + Span(" = ")
       + numbers.span(result.value, signed: true, bold: true)
+    guard columns.annotated, let note = note(result) else { return line }
+    return line + note
   }
 
   /// Where the columns of the formula lines fall.
@@ -297,6 +380,10 @@ struct CellText {
     /// Whether each gate's x line is broken before its operators to fit `width` (compact
     /// only): for weights with many decimals.
     var wrapsX = false
+    /// Whether the ghost's numbers stand beside the values that differ (`(was 0.6434)`).
+    var annotated = false
+    /// Whether they stand beside each gate's x too.
+    var annotatesX = false
     /// The columns the widest line takes.
     var width: Int
   }
@@ -304,6 +391,18 @@ struct CellText {
   /// The columns that line up every formula: labelled terms if they fit in `width`, else plain
   /// ones, else (with many decimals) tight lines.
   func columns(fitting width: Int) -> Columns {
+    if hasNotes {
+      // With the ghost's numbers beside the ones that differ, if there is room for them: beside
+      // x and the values, or beside the values only.
+      for besideX in [true, false] {
+        if !model.isScalar {
+          let labelled = columns(labelled: true, tight: false, annotated: true, besideX: besideX)
+          if labelled.width <= width { return labelled }
+        }
+        let plain = columns(labelled: false, tight: false, annotated: true, besideX: besideX)
+        if plain.width <= width { return plain }
+      }
+    }
     if !model.isScalar {
       let labelled = columns(labelled: true, tight: false)
       if labelled.width <= width { return labelled }
@@ -339,21 +438,30 @@ struct CellText {
       valueEquals: valueEquals, compact: true, wrapsX: wrapsX, width: width)
   }
 
-  private func columns(labelled: Bool, tight: Bool) -> Columns {
+  private func columns(
+    labelled: Bool, tight: Bool, annotated: Bool = false, besideX: Bool = false
+  ) -> Columns {
     let numberWidth =
       Gate.allCases.flatMap { gate in
         [numbers.signed(step.gates[gate].x[unit]), valueText(gate)]
       }.map(\.count).max() ?? 0
     let termsWidth = Gate.allCases.map { terms($0, labelled: labelled).width }.max() ?? 0
     let xEquals = CellText.indent.count + 4 + termsWidth
-    let activation = xEquals + 3 + numberWidth + (tight ? 2 : 4)
     let results = Stage.allCases.flatMap { self.results(of: $0) }
+    // The ghost's numbers take room after x and after each value.
+    let xNotes =
+      annotated && besideX ? Gate.allCases.compactMap { xNote($0)?.text.count }.max() ?? 0 : 0
+    let valueNotes =
+      annotated
+      ? (Gate.allCases.compactMap { valueNote($0)?.text.count }
+        + results.compactMap { note($0)?.text.count }).max() ?? 0 : 0
+    let activation = xEquals + 3 + numberWidth + xNotes + (tight ? 2 : 4)
     let memoryWidth = results.map { memoryText($0, tight: tight).width }.max() ?? 0
     let valueEquals = max(activation + (tight ? 1 : 11), memoryWidth)
     let resultWidth = results.map { numbers.signed($0.value).count }.max() ?? 0
     return Columns(
       labelled: labelled, tight: tight, xEquals: xEquals, activation: activation,
-      valueEquals: valueEquals,
-      width: valueEquals + 3 + max(numberWidth, resultWidth))
+      valueEquals: valueEquals, annotated: annotated, annotatesX: annotated && besideX,
+      width: valueEquals + 3 + max(numberWidth, resultWidth) + valueNotes)
   }
 }

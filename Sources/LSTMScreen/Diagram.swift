@@ -14,15 +14,18 @@ struct Diagram {
   let width: Int
   /// Where the forget, input and output gates act on the lines, if the layout places them.
   var gateColumns: (forget: Int, input: Int, output: Int)?
+  /// The ghost's memories, beside the ones that differ: `-0.2022 (was -0.1900)`.
+  var marks = Annotations.none
 
-  /// The lines of step `step` as `state` reveals it.
+  /// The lines of step `step` as `state` reveals it, with `marks`.
   init(
     state: State, step: StepTrace, unit: Int, numbers: NumberStyle, width: Int,
-    gateColumns: (forget: Int, input: Int, output: Int)? = nil
+    gateColumns: (forget: Int, input: Int, output: Int)? = nil, marks: Annotations = .none
   ) {
     self.init(
       reveals: state.reveals, step: step, unit: unit, numbers: numbers, width: width,
       gateColumns: gateColumns)
+    self.marks = marks
   }
 
   /// The lines of step `step`, with the stages `reveals` reveals.
@@ -44,10 +47,47 @@ struct Diagram {
     return "\(name) (\(symbol)\(CellText.subscript(unit + 1))) "
   }
 
-  /// Where the line starts: after the label and the incoming value.
-  private var start: Int { memoryLabel("LTM", "c").count + valueWidth + 1 }
-  /// Where the line ends: before the arrow head, the new value and its name if there is room.
-  private var end: Int { width - valueWidth - 3 - tailWidth }
+  /// Where the line starts: after the label, the incoming value and the ghost's.
+  private var start: Int { memoryLabel("LTM", "c").count + valueWidth + 1 + notesWidth.left }
+  /// Where the line ends: before the arrow head, the new value, the ghost's, and its name if
+  /// there is room.
+  private var end: Int { width - valueWidth - 3 - tailWidth - notesWidth.right }
+
+  /// The ghost's memories coming in (left) and going out (right), where they differ.
+  private var notes: (ltmIn: Span?, stmIn: Span?, ltm: Span?, stm: Span?) {
+    func note(_ value: Double, _ pick: (StepTrace) -> [Double]) -> Span? {
+      marks.note(value, marks.ghostValue(pick, unit: unit), numbers: numbers)
+    }
+    return (
+      note(step.ltmIn[unit], \.ltmIn), note(step.stmIn[unit], \.stmIn),
+      reveals(.input) ? note(step.ltm[unit], \.ltm) : nil,
+      reveals(.output) ? note(step.stm[unit], \.stm) : nil
+    )
+  }
+
+  /// `notes`, less those of a side with no room for them.
+  private var shownNotes: (ltmIn: Span?, stmIn: Span?, ltm: Span?, stm: Span?) {
+    let (notes, room) = (self.notes, notesWidth)
+    return (
+      room.left > 0 ? notes.ltmIn : nil, room.left > 0 ? notes.stmIn : nil,
+      room.right > 0 ? notes.ltm : nil, room.right > 0 ? notes.stm : nil
+    )
+  }
+
+  /// The columns the ghost's memories take on each side, the same on both lines: 0 for a side
+  /// where they would run into the gates' marks (the boxes of the wide layout place those).
+  private var notesWidth: (left: Int, right: Int) {
+    let notes = self.notes
+    let left = max(notes.ltmIn?.text.count ?? 0, notes.stmIn?.text.count ?? 0)
+    let right = max(notes.ltm?.text.count ?? 0, notes.stm?.text.count ?? 0)
+    guard let gateColumns else { return (left, right) }
+    let start = memoryLabel("LTM", "c").count + valueWidth + 1
+    let end = width - valueWidth - 3 - tailWidth
+    return (
+      start + left + 3 <= gateColumns.forget ? left : 0,
+      gateColumns.output + 3 <= end - right ? right : 0
+    )
+  }
   /// The room for `  new LTM` after the new value.
   private var tailWidth: Int { width >= 90 ? 9 : 0 }
   private var valueWidth: Int {
@@ -74,6 +114,16 @@ struct Diagram {
       : Span(" ?".padding(toLength: valueWidth, withPad: " ", startingAt: 0), .dim)
   }
 
+  /// A line's label and incoming value, and the ghost's when it differs.
+  private func label(
+    _ name: String, _ symbol: String, _ style: Style, _ value: Double, _ note: Span?
+  )
+    -> Line
+  {
+    Line([Span(memoryLabel(name, symbol), style), numbers.span(value, signed: true)])
+      + Line(note.map { [$0] } ?? [])
+  }
+
   /// Writes `marks` into a row of `fill`, each centred on its column.
   private func row(
     label: Line, fill: Character, marks: [(Int, String, Style)], lineStyle: Style, tail: [Span]
@@ -95,9 +145,9 @@ struct Diagram {
     } else {
       line = line.padded(to: end + 2)
     }
-    // The value always; its name only if it fits whole.
-    for (index, span) in tail.enumerated() where index == 0 || line.width + span.text.count <= width
-    {
+    // The value and the ghost's always; the name only if it fits whole.
+    for (index, span) in tail.enumerated()
+    where index < tail.count - 1 || line.width + span.text.count <= width {
       line += span
     }
     return line
@@ -106,9 +156,8 @@ struct Diagram {
   /// The LTM line and, under it, what flows into it.
   func ltmLines() -> [Line] {
     let lineStyle = Style(.ltm, bold: true)
-    let label = Line([
-      Span(memoryLabel("LTM", "c"), lineStyle), numbers.span(step.ltmIn[unit], signed: true),
-    ])
+    let notes = shownNotes
+    let label = label("LTM", "c", lineStyle, step.ltmIn[unit], notes.ltmIn)
     let line = row(
       label: label, fill: "━",
       marks: [
@@ -116,7 +165,8 @@ struct Diagram {
         (inputColumn, "(+)", style(.gate(.input), .input)),
         (outputColumn, "┳", style(.ltm, .output)),
       ], lineStyle: lineStyle,
-      tail: [newValue(step.ltm[unit], .input), Span(tailWidth > 0 ? "  new LTM" : "", .dim)])
+      tail: [newValue(step.ltm[unit], .input)] + (notes.ltm.map { [$0] } ?? [])
+        + [Span(tailWidth > 0 ? "  new LTM" : "", .dim)])
     let below = row(
       label: Line(), fill: " ",
       marks: [
@@ -136,14 +186,14 @@ struct Diagram {
         (start + 9, "▲ into every gate", Style(.dim)),
         (outputColumn + 5, "▼ o × tanh", style(.gate(.output), .output)),
       ], lineStyle: .plain, tail: [])
-    let label = Line([
-      Span(memoryLabel("STM", "h"), lineStyle), numbers.span(step.stmIn[unit], signed: true),
-    ])
+    let notes = shownNotes
+    let label = label("STM", "h", lineStyle, step.stmIn[unit], notes.stmIn)
     let line = row(
       label: label, fill: "━",
       marks: [(start + 1, "┻", lineStyle), (outputColumn, "(×)", style(.gate(.output), .output))],
       lineStyle: lineStyle,
-      tail: [newValue(step.stm[unit], .output), Span(tailWidth > 0 ? "  new STM" : "", .dim)])
+      tail: [newValue(step.stm[unit], .output)] + (notes.stm.map { [$0] } ?? [])
+        + [Span(tailWidth > 0 ? "  new STM" : "", .dim)])
     return [above, line]
   }
 }

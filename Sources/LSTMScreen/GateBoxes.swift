@@ -14,16 +14,19 @@ struct GateBoxes {
   /// Whether a vector cell's boxes show the selected unit's rows of U and W under each gate's
   /// general form (when `weightsFit`), so that a student can check which row was used.
   var showsWeights = false
+  /// The number under the edit cursor, and the ghost's numbers beside those that differ.
+  var marks = Annotations.none
 
   /// The formulas' text for the selected unit.
   private var text: CellText {
     CellText(
       step: step, model: model, unit: unit, numbers: numbers,
-      percentages: state.showsPercentages)
+      percentages: state.showsPercentages, marks: marks)
   }
 
-  /// Rows of each activation plot: 7, or 5 to make room for the rows of U and W.
-  var plotHeight: Int { showsWeights && weightsFit ? 5 : 7 }
+  /// Rows of each activation plot: 7, or 5 to make room for the rows of U and W, or for the
+  /// ghost's numbers.
+  var plotHeight: Int { (showsWeights && weightsFit) || text.hasNotes ? 5 : 7 }
 
   /// The columns inside one box: the width less four borders, shared by three boxes.
   private var inner: Int { (width - 4) / 3 }
@@ -136,15 +139,37 @@ struct GateBoxes {
     } else {
       lines += [result, activation]
     }
+    // The ghost's x and value under them, when they differ: `  (was  2.0901, f = 0.8899)`.
+    if text.xNote(gate) != nil || text.valueNote(gate) != nil, let ghost = marks.ghost {
+      lines.append(
+        Line([
+          Span("  (\(marks.word) ", .dim), Span(numbers.signed(ghost.gates[gate].x[unit]), .dim),
+          Span(", \(gate.symbol) = " + numbers.plain(ghost.gates[gate].value[unit]) + ")", .dim),
+        ]))
+    }
     return lines
   }
 
-  /// `name = meaning` then `  = expression = value`, wrapped to the box.
+  /// `name = meaning` then `  = expression = value`, wrapped to the box, and the ghost's value
+  /// when it differs, on a line of its own if it does not fit after the value.
   private func lines(of result: CellText.Result) -> [Line] {
-    [Line([Span(result.name, Style(result.role, bold: true)), Span(" = " + result.meaning, .dim)])]
+    var lines =
+      [
+        Line([
+          Span(result.name, Style(result.role, bold: true)), Span(" = " + result.meaning, .dim),
+        ])
+      ]
       + wrap(
         Line([Span("  = ")]) + result.expression + Span(" = ")
           + numbers.span(result.value, signed: true, bold: true), indent: "  ")
+    if let note = text.note(result), let last = lines.last {
+      if last.width + note.text.count <= textWidth {
+        lines[lines.count - 1] = last + note
+      } else {
+        lines.append(Line([Span("   "), note]))
+      }
+    }
+    return lines
   }
 
   /// The text rows of a stage's box: each gate's derivation, then the results.

@@ -7,13 +7,23 @@ enum Help {
   /// The keys, as the box lists them: `KeyMap.bindings`, one row each.
   static let keys: [(String, String)] = KeyMap.bindings.map { ($0.helpKeys, $0.help) }
 
+  /// Edit mode's keys, as the box lists them in edit mode: `KeyMap.editBindings`, then the
+  /// keys that still step, one row each.
+  static let editKeys: [(String, String)] =
+    KeyMap.editBindings.map { ($0.helpKeys, $0.help) } + [
+      ("h  l  g  G", "step back / on / first / last (the arrows move the cursor)"),
+      ("j  k  [  ]", "sequence, unit; b  r  o  s  space  q as outside edit mode"),
+    ]
+
   static let notes = [
     "LTM: long-term memory (c).  STM: short-term memory (h).",
     "σ(x) = eˣ/(eˣ+1) is between 0 and 1; tanh(x) between -1 and 1.",
   ]
 
-  /// Draws the box centred on `canvas`, clearing the rows between the first and the last.
-  static func draw(on canvas: inout Canvas, lesson: Lesson) {
+  /// Draws the box centred on `canvas`, clearing the rows between the first and the last: the
+  /// lesson's keys, or in edit mode edit mode's.
+  static func draw(on canvas: inout Canvas, lesson: Lesson, editMode: Bool = false) {
+    let keys = editMode ? editKeys : keys
     guard canvas.height >= 3 else { return }
     for row in 1..<canvas.height - 1 {
       canvas.put(String(repeating: " ", count: canvas.width), row: row, column: 0)
@@ -42,7 +52,8 @@ enum Help {
     body.append([])
     body += notes.map { [(" " + $0, Style(.dim))] }
     let box = HelpBox(
-      lines: body, minimumWidth: minimumWidth, title: "help", border: Style(.heading, bold: true))
+      lines: body, minimumWidth: minimumWidth, title: editMode ? "edit mode" : "help",
+      border: Style(.heading, bold: true))
     box.draw(on: &canvas, rows: 1..<canvas.height - 1)
   }
 

@@ -23,6 +23,21 @@ struct HistoryPlot {
   let now: RevealedMemories
   /// Braille or plain marks.
   var glyphs: PlotGlyphs = .braille
+  /// The run the ghost's lines come from (the lesson as opened, or `--compare`), if any.
+  var ghost: Ghost?
+
+  /// The ghost's history, drawn dimmed under the lesson's, up to the same step.
+  struct Ghost {
+    /// The ghost's history of the same sequence.
+    var history: History
+    /// `was`, or `vs` for another lesson: its name in the legend.
+    var word: String
+    /// The ghost's memories after step t, once the diagram reveals them.
+    var now: RevealedMemories
+  }
+
+  /// The mark of the ghost's points in plain plots.
+  static let ghostMark: Character = "∘"
 
   /// The most inputs plotted, each with its own mark.
   static let inputMarks: [Character] = ["◆", "◇", "■", "□"]
@@ -72,18 +87,46 @@ struct HistoryPlot {
         series, columns: columns, memory: .none, mark: HistoryPlot.inputMarks[k], style: .plain,
         dotted: k % 2 == 1)
     }
-    let inputLow = inputs.map(\.range.lowerBound).min() ?? 0
-    let inputHigh = inputs.map(\.range.upperBound).max() ?? 0
+    // The ghost's lines, dimmed and under the lesson's: its inputs where they differ, its
+    // memories up to the same step.
+    var ghostInputs: [PlotPanel.Track] = []
+    var ghostMemories: [PlotPanel.Track] = []
+    var ranges = inputs.map(\.range)
+    var memoryRanges = [history.ltm[unit].range, history.stm[unit].range]
+    if let ghost, ghost.history.buckets == history.buckets, ghost.history.ltm.indices.contains(unit)
+    {
+      let dim = Style(.dim)
+      for (k, series) in ghost.history.input.prefix(inputs.count).enumerated()
+      where series != inputs[k] {
+        ghostInputs.append(
+          track(
+            series, columns: columns, memory: .none, mark: HistoryPlot.ghostMark, style: dim,
+            dotted: true, in: ghost.history, ghost: true))
+        ranges.append(series.range)
+      }
+      ghostMemories = [
+        track(
+          ghost.history.ltm[unit], columns: columns, memory: .some(ghost.now.ltm),
+          mark: HistoryPlot.ghostMark, style: dim, dotted: false, in: ghost.history, ghost: true),
+        track(
+          ghost.history.stm[unit], columns: columns, memory: .some(ghost.now.stm),
+          mark: HistoryPlot.ghostMark, style: dim, dotted: true, in: ghost.history, ghost: true),
+      ]
+      memoryRanges += [ghost.history.ltm[unit].range, ghost.history.stm[unit].range]
+    }
+    let inputLow = ranges.map(\.lowerBound).min() ?? 0
+    let inputHigh = ranges.map(\.upperBound).max() ?? 0
     let (ltm, stm) = (history.ltm[unit], history.stm[unit])
-    let memoryLow = min(ltm.range.lowerBound, stm.range.lowerBound, 0)
-    let memoryHigh = max(ltm.range.upperBound, stm.range.upperBound, 0)
+    let memoryLow = min(memoryRanges.map(\.lowerBound).min() ?? 0, 0)
+    let memoryHigh = max(memoryRanges.map(\.upperBound).max() ?? 0, 0)
     var input = PlotPanel(
       name: "input", axis: PlotAxis(low: inputLow, high: inputHigh, rows: inputRows),
-      tracks: inputTracks, columnCount: columns, precision: numbers.precision, glyphs: glyphs)
+      tracks: ghostInputs + inputTracks, columnCount: columns, precision: numbers.precision,
+      glyphs: glyphs)
     input.meeting = ("◈", Style(.highlight, bold: true))
     let memory = PlotPanel(
       name: "memories", axis: PlotAxis(low: memoryLow, high: memoryHigh, rows: memoryRows),
-      tracks: [
+      tracks: ghostMemories + [
         track(
           ltm, columns: columns, memory: .some(now.ltm), mark: "●", style: Style(.ltm, bold: true),
           dotted: false),
@@ -100,8 +143,10 @@ struct HistoryPlot {
   /// step t's, then its value after step t once revealed: the column of step t may also hold
   /// later steps, which are not shown.
   private func track(
-    _ series: Series, columns: Int, memory: Double??, mark: Character, style: Style, dotted: Bool
+    _ series: Series, columns: Int, memory: Double??, mark: Character, style: Style, dotted: Bool,
+    in history: History? = nil, ghost: Bool = false
   ) -> PlotPanel.Track {
+    let history = history ?? self.history
     let current = history.column(of: t, columns: columns)
     var values: [Double?] = []
     var ranges: [ClosedRange<Double>?] = []
@@ -119,7 +164,8 @@ struct HistoryPlot {
       values.append(value)
       ranges.append(range)
     }
-    return PlotPanel.Track(values: values, ranges: ranges, mark: mark, style: style, dotted: dotted)
+    return PlotPanel.Track(
+      values: values, ranges: ranges, mark: mark, style: style, dotted: dotted, isGhost: ghost)
   }
 
   /// A sample of a track's line in the legend: its mark, or in braille two cells of its line.
@@ -144,6 +190,10 @@ struct HistoryPlot {
     if count > HistoryPlot.inputMarks.count { names[names.count - 1].0 += " (of \(count))" }
     if count > 1, glyphs == .plain {
       names.append(("inputs meet", "◈", Style(.highlight, bold: true)))
+    }
+    if let ghost {
+      names.append(
+        (ghost.word, glyphs == .braille ? "⠒⠂" : String(HistoryPlot.ghostMark), Style(.dim)))
     }
     names += [
       ("LTM", sample("●", dotted: false), Style(.ltm, bold: true)),

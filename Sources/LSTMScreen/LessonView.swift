@@ -17,6 +17,9 @@ struct LessonView {
   /// How the frame is drawn beyond the state: the plots' glyphs.
   let options: ScreenOptions
 
+  /// The number under the edit cursor, and the ghost's numbers beside those that differ.
+  let marks: Annotations
+
   /// The layout of step `step` of `run`, as `state` shows it.
   init(state: State, step: StepTrace, run: SequenceRun, options: ScreenOptions = ScreenOptions()) {
     self.state = state
@@ -24,6 +27,7 @@ struct LessonView {
     self.run = run
     self.options = options
     numbers = NumberStyle(precision: state.precision, model: run.model)
+    marks = Annotations(state: state)
   }
 
   /// The selected unit, within the model.
@@ -32,7 +36,7 @@ struct LessonView {
   var text: CellText {
     CellText(
       step: step, model: run.model, unit: unit, numbers: numbers,
-      percentages: state.showsPercentages)
+      percentages: state.showsPercentages, marks: marks)
   }
 
   /// The widest the cell is drawn: beyond this, lines grow too long to follow across a room.
@@ -47,13 +51,14 @@ struct LessonView {
   /// Draws the frame above the footer.
   func draw(on canvas: inout Canvas) {
     let width = min(state.width, LessonView.maximumWidth)
-    let rows = state.height - 1 - (state.statusMessage == nil ? 0 : 1)
+    let rows = Screen.contentRows(state)
     var boxes = GateBoxes(
-      state: state, step: step, model: run.model, unit: unit, numbers: numbers, width: width)
+      state: state, step: step, model: run.model, unit: unit, numbers: numbers, width: width,
+      marks: marks)
     let strip =
       run.model.hiddenSize > 1
       ? UnitStrip(state: state, step: step, unit: unit, numbers: numbers).lines(width: width) : []
-    let end = state.isAtEnd ? [endLine()] : []
+    let end = state.isAtEnd ? [endLine(width: width)] : []
     // A vector cell's boxes show the unit's rows of U and W where they fit across, and down
     // with room left for the end line and the history (their curves two rows shorter).
     if width >= 120, boxes.weightsFit {
@@ -73,12 +78,12 @@ struct LessonView {
         state: state, step: step, unit: unit, numbers: numbers, width: width,
         gateColumns: (
           boxes.middle(of: .forget), boxes.middle(of: .input), boxes.middle(of: .output)
-        ))
+        ), marks: marks)
     } else {
       cell = stackedStages(columns: columns)
       diagram = Diagram(
         state: state, step: step, unit: unit, numbers: numbers,
-        width: width >= 100 ? width : min(width, max(columns.width, 80)))
+        width: width >= 100 ? width : min(width, max(columns.width, 80)), marks: marks)
     }
     var groups = [
       Group(lines: [titleLine(width: width)], spaced: false),
@@ -95,15 +100,24 @@ struct LessonView {
         ltm: state.reveals(.input) ? step.ltm[unit] : nil,
         stm: state.reveals(.output) ? step.stm[unit] : nil)
       if room >= HistoryPlot.minimumHeight {
-        let plot = HistoryPlot(
+        var plot = HistoryPlot(
           history: history, t: state.t, unit: unit, numbers: numbers, now: now,
           glyphs: options.plotGlyphs)
+        if state.showsGhost, let ghost = state.ghostHistory {
+          plot.ghost = HistoryPlot.Ghost(
+            history: ghost, word: marks.word,
+            now: RevealedMemories(
+              ltm: now.ltm == nil ? nil : marks.ghost?.ltm[unit],
+              stm: now.stm == nil ? nil : marks.ghost?.stm[unit]))
+        }
         // As wide as the terminal: the time axis gains from every column.
         groups.append(
           Group(lines: plot.lines(width: state.width, height: room), spaced: true))
       } else {
+        // With too few rows for the sparklines and the mark under them, the sparklines alone.
         let sparks = Sparklines(history: history, t: state.t, unit: unit, now: now)
-        groups.append(Group(lines: sparks.lines(width: width), spaced: true))
+        let lines = sparks.lines(width: width)
+        groups.append(Group(lines: Array(lines.prefix(max(rows - used, 0))), spaced: true))
       }
     }
     if !end.isEmpty { groups.append(Group(lines: end, spaced: true)) }
@@ -116,10 +130,16 @@ struct LessonView {
   /// The narrowest room the σ and tanh curves are drawn in, beside the stacked stages.
   private static let curvesWidth = 16
 
-  /// The columns of the stacked stages. From 100 wide they leave room for the curves when a
-  /// form of the formulas that keeps every number whole fits beside them (a vector cell's
-  /// labelled form does not); else they take the whole width, without curves.
+  /// The columns of the stacked stages. With numbers that differ from the ghost's, the form
+  /// that shows the ghost's beside them if it fits. Else, from 100 wide, they leave room for
+  /// the curves when a form of the formulas that keeps every number whole fits beside them (a
+  /// vector cell's labelled form does not); else they take the whole width, without curves.
   private func stackedColumns(width: Int) -> CellText.Columns {
+    // The ghost's numbers beside the changed ones come before the curves.
+    if text.hasNotes {
+      let annotated = text.columns(fitting: width)
+      if annotated.annotated { return annotated }
+    }
     let besideCurves = width - LessonView.curvesWidth - 5
     if width >= 100 {
       let columns = text.columns(fitting: besideCurves)
@@ -233,8 +253,14 @@ struct LessonView {
       facts += Span(" / \(run.model.hiddenSize)")
     }
     facts += Span(separator + "input ")
-    let values = step.input.map { numbers.span($0) }
-    guard values.count > 1 else { return values.first.map { facts + $0 } ?? facts }
+    let values = step.input.enumerated().map { k, value in
+      marks.cursor(numbers.span(value), at: .input(component: k))
+    }
+    guard values.count > 1 else {
+      let note = marks.note(
+        step.input[0], marks.ghostValue(\.input, unit: 0), numbers: numbers)
+      return values.first.map { facts + $0 + Line(note.map { [$0] } ?? []) } ?? facts
+    }
     facts += Span("(")
     for (index, value) in values.enumerated() {
       let rest = index == values.count - 1 ? 1 : 4
@@ -248,19 +274,27 @@ struct LessonView {
     return facts + Span(")")
   }
 
-  /// The sequence's end: the prediction and the target.
-  private func endLine() -> Line {
-    var line = Line([
-      Span("■ sequence ended", Style(.highlight, bold: true)),
-      Span(
-        " · prediction = the last STM" + (run.model.hiddenSize > 1 ? " of unit \(unit + 1)" : "")
-          + " = "),
-      numbers.span(run.prediction[unit], bold: true),
-    ])
-    if let target = run.sequence.target, target.indices.contains(unit) {
-      line += Span("   target ")
-      line += numbers.span(target[unit], bold: true)
+  /// The sequence's end: the prediction (the STM after the last step, the one shown), the
+  /// ghost's beside it when it differs, and the target; the words `the last STM` left out when
+  /// the line would not fit.
+  private func endLine(width: Int) -> Line {
+    let prediction = step.stm[unit]
+    let note = marks.note(prediction, marks.ghostValue(\.stm, unit: unit), numbers: numbers)
+    func line(words: Bool) -> Line {
+      let which = run.model.hiddenSize > 1 ? " of unit \(unit + 1)" : ""
+      var line = Line([
+        Span("■ sequence ended", Style(.highlight, bold: true)),
+        Span(" · prediction" + (words ? " = the last STM" + which : which) + " = "),
+        numbers.span(prediction, bold: true),
+      ])
+      if let note { line += note }
+      if let target = run.sequence.target, target.indices.contains(unit) {
+        line += Span("   target ")
+        line += numbers.span(target[unit], bold: true)
+      }
+      return line
     }
-    return line
+    let full = line(words: true)
+    return full.width <= width ? full : line(words: false)
   }
 }

@@ -35,6 +35,9 @@ struct PlotPanel {
     /// In braille, whether the line between points is dotted (every other dot column), so that
     /// two lines on one panel differ without colour.
     var dotted = false
+    /// Whether this is a ghost's line (the lesson as it was), drawn under the others: it never
+    /// makes a cell "shared", and in plain marks shows only its points, where nothing else is.
+    var isGhost = false
   }
 
   /// The name written at the top of the panel's gutter, such as `input` or `memories`.
@@ -112,6 +115,13 @@ struct PlotPanel {
       for column in 0..<min(columnCount, track.values.count) {
         guard let value = track.values[column] else { break }
         let x = gutter + self.x(column, width: width)
+        if track.isGhost {
+          let y = top + axis.row(of: value)
+          if PlotPanel.isBackground(area.character(row: y, column: x)) {
+            area.set(track.mark, row: y, column: x, style: track.style)
+          }
+          continue
+        }
         if let previous, x - previous.x > 1 {
           for between in previous.x + 1..<x {
             let fraction = Double(between - previous.x) / Double(x - previous.x)
@@ -156,7 +166,13 @@ struct PlotPanel {
       guard dx >= 0, dx < width * 2, dy >= 0, dy < dotRows else { return }
       let cell = (dy / 4) * width + dx / 2
       cells[cell] |= PlotPanel.brailleBit(across: dx % 2, down: dy % 4)
-      owners[cell] = owners[cell] == -1 || owners[cell] == track ? track : -2
+      let owner = owners[cell]
+      if tracks[track].isGhost {
+        if owner == -1 { owners[cell] = track }
+      } else {
+        let free = owner == -1 || owner == track || (owner >= 0 && tracks[owner].isGhost)
+        owners[cell] = free ? track : -2
+      }
     }
     func vertical(_ track: Int, _ dx: Int, from a: Int, to b: Int) {
       for dy in min(a, b)...max(a, b) { dot(track, dx, dy) }

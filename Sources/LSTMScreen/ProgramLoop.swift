@@ -10,6 +10,10 @@
 /// - While the program has a `tickInterval`, a `.tick` comes each time that much has passed
 ///   since the last tick, or since playing began.
 /// - The backend is asked at least every `pollInterval` whether the session must stop.
+/// - The work the program asks for (`TerminalProgram.jobs`) goes to the `JobRunner` after every
+///   event, and its results back to the program: with `InlineJobRunner` before the event's frame
+///   is shown, with a thread of its own as they come (the loop then looks every 5 ms), each
+///   with a frame of its own (`.workDone`).
 public struct ProgramLoop<BackendType: Backend, ClockType: ProgramClock> {
   /// What the loop draws on and reads from.
   public private(set) var backend: BackendType
@@ -17,17 +21,25 @@ public struct ProgramLoop<BackendType: Backend, ClockType: ProgramClock> {
   public let clock: ClockType
   /// The longest the loop waits for input before it asks the backend whether to stop.
   public let pollInterval: Duration
+  /// Who does the work the program asks for.
+  public let runner: any JobRunner
+  /// How often the loop looks for results while work is under way.
+  static var workPollInterval: Duration { .milliseconds(5) }
   private var shown: Canvas?
   private var framesShown = 0
   private var firstFrameTime: ClockType.Instant?
   /// When the current playback interval started: at the last tick, or when playing began.
   private var tickBase: ClockType.Instant?
 
-  /// A loop over `backend`, timed by `clock`.
-  public init(backend: BackendType, clock: ClockType, pollInterval: Duration = .milliseconds(100)) {
+  /// A loop over `backend`, timed by `clock`, the program's work done by `runner`.
+  public init(
+    backend: BackendType, clock: ClockType, pollInterval: Duration = .milliseconds(100),
+    runner: any JobRunner = InlineJobRunner()
+  ) {
     self.backend = backend
     self.clock = clock
     self.pollInterval = pollInterval
+    self.runner = runner
   }
 
   /// Runs `program` until it finishes or the backend says to stop.
@@ -40,6 +52,7 @@ public struct ProgramLoop<BackendType: Backend, ClockType: ProgramClock> {
   ) -> TerminalOutcome {
     let (width, height) = backend.size
     program.handle(.resize(width: width, height: height))
+    exchangeWork(&program)
     present(&program, cause: nil, frameShown)
     while !program.isFinished {
       if let stop = backend.stopReason { return stop }
@@ -57,7 +70,11 @@ public struct ProgramLoop<BackendType: Backend, ClockType: ProgramClock> {
       } else {
         tickBase = nil
       }
-      guard let event = backend.nextEvent(waitingAtMost: wait) else { continue }
+      if !program.jobs.isEmpty { wait = min(wait, Self.workPollInterval) }
+      guard let event = backend.nextEvent(waitingAtMost: wait) else {
+        if exchangeWork(&program) { present(&program, cause: .workDone, frameShown) }
+        continue
+      }
       update(&program, event, frameShown)
     }
     return .finished
@@ -67,7 +84,22 @@ public struct ProgramLoop<BackendType: Backend, ClockType: ProgramClock> {
     _ program: inout Program, _ event: TerminalEvent, _ frameShown: (ShownFrame) -> String?
   ) {
     program.handle(event)
+    exchangeWork(&program)
     present(&program, cause: event, frameShown)
+  }
+
+  /// Hands the program's jobs to the runner and the runner's results to the program, until no
+  /// more come; says whether any did.
+  @discardableResult
+  private func exchangeWork<Program: TerminalProgram>(_ program: inout Program) -> Bool {
+    var received = false
+    while true {
+      runner.submit(program.jobs)
+      let results = runner.takeResults()
+      if results.isEmpty { return received }
+      for result in results { program.receive(result) }
+      received = true
+    }
   }
 
   /// Shows the program's frame if it differs from the one on screen, telling `frameShown` first.
@@ -84,9 +116,10 @@ public struct ProgramLoop<BackendType: Backend, ClockType: ProgramClock> {
       let now = clock.now
       let start = firstFrameTime ?? now
       firstFrameTime = start
-      let frame = ShownFrame(
+      var frame = ShownFrame(
         canvas: canvas, number: framesShown, elapsed: Self.seconds(start.duration(to: now)),
         cause: cause, place: program.place)
+      if case .key = cause { frame.note = program.eventNote }
       // `frameShown` hears of the frame just before it reaches the screen, so that a recorder
       // has written it before anyone can see it: a session killed at any moment has recorded
       // every frame shown.

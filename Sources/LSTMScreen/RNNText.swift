@@ -12,17 +12,35 @@ struct RNNText {
   let count: Int
   let unit: Int
   let numbers: NumberStyle
+  /// The number under the edit cursor, shown in reverse video.
+  var marks = Annotations.none
+  /// The ghost twin's step (the twin as the lesson was opened), when its numbers can differ.
+  var ghost: RNNStepTrace?
+  /// The ghost twin's prediction, when its numbers can differ.
+  var ghostPrediction: Double?
+
+  /// The ghost's `value` beside `now` when they differ.
+  private func note(_ now: Double, _ value: Double?) -> Span? {
+    marks.note(now, value, numbers: numbers)
+  }
+
+  /// Unit `unit` of the ghost's `values`, if there is a ghost.
+  private func ghostValue(_ values: (RNNStepTrace) -> [Double]) -> Double? {
+    ghost.flatMap { values($0).indices.contains(unit) ? values($0)[unit] : nil }
+  }
 
   private var t: Int { step.t }
   private var isScalar: Bool { model.isScalar }
 
   /// `STM (h) -0.1278 ━━━━(tanh)━━━━▶ 0.2007`: the twin's one memory line.
   func stmLine(width: Int) -> Line {
-    let start = Line([
+    var start = Line([
       Span("STM (h) ", Style(.stm, bold: true)), numbers.span(step.stmIn[unit], signed: true),
-      Span(" "),
     ])
-    let end = Line([Span("▶ ", Style(.stm, bold: true)), numbers.span(step.stm[unit], bold: true)])
+    if let note = note(step.stmIn[unit], ghostValue(\.stmIn)) { start += note }
+    start += Span(" ")
+    var end = Line([Span("▶ ", Style(.stm, bold: true)), numbers.span(step.stm[unit], bold: true)])
+    if let note = note(step.stm[unit], ghostValue(\.stm)) { end += note }
     let room = max(min(width, 80) - start.width - end.width - 8, 4)
     let rule = Span(String(repeating: "━", count: room / 2), Style(.stm, bold: true))
     return start + rule + Span("(tanh)", Style(.gate(.candidate), bold: true)) + rule + end
@@ -35,27 +53,37 @@ struct RNNText {
     if isScalar {
       terms =
         Line([
-          numbers.span(step.stmIn[0]), Span("·"), numbers.weightSpan(weights.stmWeights[0, 0]),
-          Span(" + "), numbers.span(step.input[0]), Span("·"),
-          numbers.weightSpan(weights.inputWeights[0, 0]),
-        ]) + signed(weights.bias[0], weight: true)
+          numbers.span(step.stmIn[0]), Span("·"),
+          marks.cursor(
+            numbers.weightSpan(weights.stmWeights[0, 0]), at: .twin(.stmWeights, column: 0)),
+          Span(" + "), marks.cursor(numbers.span(step.input[0]), at: .input(component: 0)),
+          Span("·"),
+          marks.cursor(
+            numbers.weightSpan(weights.inputWeights[0, 0]), at: .twin(.inputWeights, column: 0)),
+        ]) + signed(weights.bias[0], weight: true, cursor: .twin(.bias, column: 0))
     } else {
+      // The sum that holds the entry under the cursor is marked.
+      func marked(_ span: Span, _ part: GateWeights.Part) -> Span {
+        guard case .twin(part, let column) = marks.cursor else { return span }
+        return marks.cursor(span, at: .twin(part, column: column))
+      }
       terms = Line([
-        Span("STM·U (", .dim), numbers.span(weights.stmTerm(unit: unit, stm: step.stmIn[...])),
+        Span("STM·U (", .dim),
+        marked(numbers.span(weights.stmTerm(unit: unit, stm: step.stmIn[...])), .stmWeights),
         Span(") + input·W (", .dim),
-        numbers.span(weights.inputTerm(unit: unit, input: step.input[...])),
-        Span(") + b (", .dim), numbers.span(weights.bias[unit]), Span(")", .dim),
+        marked(numbers.span(weights.inputTerm(unit: unit, input: step.input[...])), .inputWeights),
+        Span(") + b (", .dim), marked(numbers.span(weights.bias[unit]), .bias), Span(")", .dim),
       ])
     }
     return [
       FormulaRow(
         label: "x", meaning: isScalar ? "STM·w + input·w + b" : "STM·U + input·W + b",
-        expression: terms, value: step.x[unit]),
+        expression: terms, value: step.x[unit], note: note(step.x[unit], ghostValue(\.x))),
       FormulaRow(
         label: Line([Span("new STM", Style(.stm, bold: true)), Span(" = h")]),
         meaning: "tanh(x)",
         expression: Line([Span("tanh("), numbers.span(step.x[unit]), Span(")")]),
-        value: step.stm[unit]),
+        value: step.stm[unit], note: note(step.stm[unit], ghostValue(\.stm))),
     ]
   }
 
@@ -157,9 +185,11 @@ struct RNNText {
   func endLine(lstm: SequenceRun) -> Line {
     var line = Line([
       Span("■ sequence ended", Style(.highlight, bold: true)), Span(" · RNN prediction "),
-      numbers.span(run.prediction[unit], bold: true), Span("   LSTM prediction "),
-      numbers.span(lstm.prediction[unit], bold: true),
+      numbers.span(run.prediction[unit], bold: true),
     ])
+    if let note = note(run.prediction[unit], ghostPrediction) { line += note }
+    line += Span("   LSTM prediction ")
+    line += numbers.span(lstm.prediction[unit], bold: true)
     if let target = lstm.sequence.target, target.indices.contains(unit) {
       line += Span("   target ")
       line += numbers.span(target[unit], bold: true)
@@ -168,11 +198,12 @@ struct RNNText {
   }
 
   /// ` + 0.62` or ` - 0.70`.
-  private func signed(_ value: Double, weight: Bool) -> Line {
+  private func signed(_ value: Double, weight: Bool, cursor: EditField? = nil) -> Line {
     let text = weight ? numbers.weight(value) : numbers.plain(value)
+    func mark(_ span: Span) -> Span { cursor.map { marks.cursor(span, at: $0) } ?? span }
     if text.hasPrefix("-") {
-      return Line([Span(" - "), Span(String(text.dropFirst()), .negative)])
+      return Line([Span(" - "), mark(Span(String(text.dropFirst()), .negative))])
     }
-    return Line([Span(" + "), Span(text, numbers.role(value))])
+    return Line([Span(" + "), mark(Span(text, numbers.role(value)))])
   }
 }

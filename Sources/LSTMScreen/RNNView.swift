@@ -18,7 +18,7 @@ struct RNNView {
   /// Draws the frame above the footer.
   func draw(on canvas: inout Canvas) {
     let width = min(state.width, LessonView.maximumWidth)
-    let rows = state.height - 1 - (state.statusMessage == nil ? 0 : 1)
+    let rows = Screen.contentRows(state)
     let title = ViewTitle(state: state, run: run, numbers: numbers)
     guard let model = state.lesson.rnn, let twin = state.twinRun, let step = state.twinStep
     else {
@@ -34,7 +34,8 @@ struct RNNView {
       let backward = state.twinBackwardStep, let twinGradients = gradients.twin
     {
       let text = RNNText(
-        model: model, run: twin.run, step: step, count: run.count, unit: unit, numbers: numbers)
+        model: model, run: twin.run, step: step, count: run.count, unit: unit, numbers: numbers,
+        marks: Annotations(state: state))
       groups = [
         [head],
         [objectiveNote(state: state, value: twinGradients.objectiveValue, width: width)],
@@ -49,8 +50,12 @@ struct RNNView {
         groups.append(plot.lines(width: width, height: min(room, 18)))
       }
     } else {
+      let ghostRun = state.showsGhost ? state.ghostTwinRuns[state.sequenceIndex] : nil
       let text = RNNText(
-        model: model, run: twin.run, step: step, count: run.count, unit: unit, numbers: numbers)
+        model: model, run: twin.run, step: step, count: run.count, unit: unit, numbers: numbers,
+        marks: Annotations(state: state),
+        ghost: ghostRun.map { $0.step(at: min(max(state.t, 1), $0.count)) },
+        ghostPrediction: ghostRun.map { $0.stm(after: $0.count, unit: unit) })
       groups = [
         [head],
         [
@@ -66,7 +71,7 @@ struct RNNView {
       if let history = state.history {
         groups.append(twinSparklines(history: history, twin: twin, step: step, width: width))
       }
-      if state.isAtEnd { groups.append([text.endLine(lstm: run)]) }
+      if state.isAtEnd, !state.isRecomputing { groups.append([text.endLine(lstm: run)]) }
     }
     place(groups, rows: rows, on: &canvas)
   }

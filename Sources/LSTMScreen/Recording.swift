@@ -87,7 +87,8 @@ public struct RecordedFrame: Sendable, Equatable {
   public var number: Int
   /// Seconds since the recording started, to the millisecond.
   public var elapsed: Double
-  /// The key that led to this frame, such as `right`, or `start`, `resize` or `tick`.
+  /// The key that led to this frame, such as `right`, or `start`, `resize` or `tick`; for a key
+  /// that changed a number, the edit, such as `edit forget.bias = -5.0000`.
   public var key: String
   /// The name of the sequence shown.
   public var sequence: String
@@ -104,14 +105,15 @@ public struct RecordedFrame: Sendable, Equatable {
   public var rows: [String]
 
   /// Makes a frame. Fields lose what the text could not keep: control characters become `�`,
-  /// spaces in the key `_`, and the time is rounded to the millisecond (and is never negative).
+  /// any `·` in the key `.` (it separates the fields) and the time is rounded to the millisecond
+  /// (and is never negative).
   public init(
     number: Int, elapsed: Double, key: String, sequence: String, t: Int, steps: Int,
     stage: Stage? = nil, width: Int, rows: [String]
   ) {
     self.number = number
     self.elapsed = elapsed.isFinite ? (max(elapsed, 0) * 1000).rounded() / 1000 : 0
-    self.key = RecordingText.token(key)
+    self.key = RecordingText.keyField(key)
     self.sequence = RecordingText.printable(sequence)
     self.t = t
     self.steps = steps
@@ -243,6 +245,14 @@ enum RecordingText {
   /// `text` with every control character (escape, newline, tab…) replaced by `�`.
   static func printable(_ text: String) -> String { text.printable }
 
+  /// `text` printable, without `·` and without runs of spaces or spaces at its ends, so that it
+  /// stays one field of a separator.
+  static func keyField(_ text: String) -> String {
+    let words = printable(text).replacingOccurrences(of: "·", with: ".")
+      .map { $0.isWhitespace ? " " : $0 }.split(separator: " ")
+    return words.isEmpty ? "_" : words.map { String($0) }.joined(separator: " ")
+  }
+
   /// `text` printable and without spaces, so it stays one word.
   static func token(_ text: String) -> String {
     let word = printable(text).map { $0.isWhitespace ? "_" : $0 }
@@ -368,7 +378,7 @@ enum RecordingText {
       fields[0].hasPrefix("frame "), let number = Int(fields[0].dropFirst("frame ".count)),
       fields[1].hasSuffix(" s"), let elapsed = Double(fields[1].dropLast(2)), elapsed.isFinite,
       elapsed >= 0,
-      fields[2].hasPrefix("key "), !fields[2].contains(" ", after: "key ")
+      fields[2].hasPrefix("key "), fields[2].count > "key ".count
     else { throw wrong }
     return RecordedFrame(
       number: number, elapsed: elapsed, key: String(fields[2].dropFirst("key ".count)),

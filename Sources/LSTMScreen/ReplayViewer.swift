@@ -160,7 +160,7 @@ extension ReplayViewer: TerminalProgram {
     switch event {
     case .key(let key): press(key)
     case .resize(let width, let height): resize(width: width, height: height)
-    case .tick, .status: return
+    case .tick, .status, .workDone: return
     }
   }
 

@@ -1,3 +1,4 @@
+import LSTMCore
 import LSTMViewModel
 
 /// How a frame is drawn, beyond what the state holds: choices made once, on the command line.
@@ -29,22 +30,59 @@ public enum Screen {
       drawTooSmall(state, on: &canvas)
       return canvas
     }
-    if let run = state.run, state.isShowingTwin, run.count > 0 {
+    if let run = state.run, state.isShowingTwin, run.count > 0,
+      state.lesson.rnn != nil, state.isMakingTwinRun || state.isComputingGradients
+    {
+      drawWaiting(
+        state, run: run,
+        "running the twin over \(run.count) steps\(state.isShowingBackward ? ", then its gradients" : "") (each key still acts)…",
+        on: &canvas)
+    } else if let run = state.run, state.isShowingTwin, run.count > 0 {
       RNNView(state: state, run: run).draw(on: &canvas)
     } else if state.isShowingBackward, let run = state.run, let step = state.backwardStep,
       let gradients = state.gradients
     {
       BackwardView(state: state, run: run, step: step, gradients: gradients).draw(on: &canvas)
+    } else if state.isShowingBackward, state.isComputingGradients, let run = state.run {
+      drawWaiting(
+        state, run: run,
+        "computing the gradients of J over \(run.count) steps (each key still acts)…",
+        on: &canvas)
     } else if let step = state.step, let run = state.run {
       LessonView(state: state, step: step, run: run, options: options).draw(on: &canvas)
+    } else if state.isRecomputing, let run = state.run {
+      drawWaiting(
+        state, run: run,
+        "running \(run.count) steps again with the new numbers (each key still acts)…",
+        on: &canvas)
     } else {
       canvas.put("This lesson has no steps to show.", row: 2, column: 2)
     }
     drawFooter(state, on: &canvas)
     if state.isShowingHelp {
-      Help.draw(on: &canvas, lesson: state.lesson)
+      Help.draw(on: &canvas, lesson: state.lesson, editMode: state.edit.isOn)
     }
     return canvas
+  }
+
+  /// The rows above the status line and the key hints: what a view lays itself out in.
+  static func contentRows(_ state: State) -> Int {
+    state.height - 1 - (EditText.statusLine(state, width: state.width) == nil ? 0 : 1)
+  }
+
+  /// The title and a line saying what is being computed, while a job makes what the view
+  /// shows: a long sequence run again after an edit, or its gradients.
+  private static func drawWaiting(
+    _ state: State, run: SequenceRun, _ message: String, on canvas: inout Canvas
+  ) {
+    let numbers = NumberStyle(precision: state.precision, model: state.lesson.model)
+    let input = Array(run.sequence.input(at: min(max(state.t, 1), max(run.count, 1))))
+    let view = state.isShowingBackward ? "backward" : state.isShowingTwin ? "RNN twin" : "forward"
+    let width = min(state.width, LessonView.maximumWidth)
+    canvas.put(
+      ViewTitle(state: state, run: run, numbers: numbers).line(
+        width: width, input: input, view: view), row: 0, column: 0)
+    canvas.put(message, row: 2, column: 2, style: Style(.highlight, bold: true))
   }
 
   /// The centred "terminal too small" message, which still says how to quit.
@@ -71,6 +109,14 @@ public enum Screen {
   /// Hints that do not fit are left out, least needed first; `? help` and `q quit` always show.
   private static func drawFooter(_ state: State, on canvas: inout Canvas) {
     let bottom = state.height - 1
+    if let status = EditText.statusLine(state, width: state.width) {
+      canvas.put(String(repeating: " ", count: state.width), row: bottom - 1, column: 0)
+      canvas.put(status, row: bottom - 1, column: 0)
+    }
+    if state.edit.isOn, !state.isShowingHelp {
+      drawEditHints(state, on: &canvas)
+      return
+    }
     var hints: [(key: String, what: String, priority: Int)] = [
       ("←/→", state.stage == nil ? "step" : "stage", 1), ("↑/↓", "sequence", 3),
       (
@@ -115,8 +161,29 @@ public enum Screen {
       column = canvas.put(hint.key, row: bottom, column: column, style: Style(.heading, bold: true))
       column = canvas.put(" " + hint.what + "  ", row: bottom, column: column, style: Style(.dim))
     }
-    if let message = state.statusMessage {
-      canvas.put(message, row: bottom - 1, column: 0, style: Style(.warning, bold: true))
+  }
+
+  /// Edit mode's key hints: the number under the cursor, then its keys, least needed dropped
+  /// first when they do not fit.
+  private static func drawEditHints(_ state: State, on canvas: inout Canvas) {
+    let bottom = state.height - 1
+    var hints: [(key: String, what: String, priority: Int)] = [
+      ("Tab", "next", 0), ("+/-", "nudge", 0), ("=", "type", 1), ("*//", "step", 3),
+      ("0", "reset", 2), ("u/U", "undo/redo", 2), ("w", "save", 1), ("Esc", "done", 1),
+      ("?", "keys", 0),
+    ]
+    if state.edit.prompt != nil { hints = [] }
+    let cursor = EditText.cursorLine(state)
+    func width(_ hints: [(key: String, what: String, priority: Int)]) -> Int {
+      cursor.width + 2 + hints.reduce(0) { $0 + $1.key.count + $1.what.count + 3 } - 2
+    }
+    for priority in [3, 2, 1, 0] where width(hints) > state.width {
+      hints.removeAll { $0.priority == priority }
+    }
+    var column = canvas.put(cursor, row: bottom, column: 0) + 2
+    for hint in hints {
+      column = canvas.put(hint.key, row: bottom, column: column, style: Style(.heading, bold: true))
+      column = canvas.put(" " + hint.what + "  ", row: bottom, column: column, style: Style(.dim))
     }
   }
 

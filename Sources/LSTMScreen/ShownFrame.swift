@@ -18,6 +18,9 @@ public struct ShownFrame: Sendable, Equatable {
   public var key: String
   /// Where in the lesson the frame is.
   public var place: LessonPlace
+  /// What the program says the key did, when it changed a number (`edit forget.bias =
+  /// -5.0000`): a recording names the frame by it rather than by `key`.
+  public var note: String?
 
   /// Makes the record of a frame; `key` is named after `cause`.
   public init(
@@ -71,7 +74,8 @@ extension RecordedFrame {
   /// Frame `number` of a recording, holding `frame` as it was shown.
   public init(number: Int, shown frame: ShownFrame) {
     self.init(
-      number: number, elapsed: frame.elapsed, key: frame.key, sequence: frame.place.sequence,
+      number: number, elapsed: frame.elapsed, key: frame.note ?? frame.key,
+      sequence: frame.place.sequence,
       t: frame.place.t, steps: frame.place.steps, stage: frame.place.stage, canvas: frame.canvas)
   }
 }

@@ -11,17 +11,21 @@ public enum TerminalEvent: Sendable, Equatable, Hashable {
   /// A message for the status line from whoever watches the frames (such as a recorder), or nil
   /// to clear it.
   case status(String?)
+  /// Work the program asked for (`TerminalProgram.jobs`) has brought results, which the program
+  /// has taken in: the frame may show more now.
+  case workDone
 }
 
 extension TerminalEvent {
   /// A short name for a recording: the key's name as `KeyMap.key(named:)` reads it (`right`,
-  /// `space`, `q`), or `resize`, `tick`, `status`.
+  /// `space`, `q`), or `resize`, `tick`, `status`, `computed`.
   public var name: String {
     switch self {
     case .key(let key): return KeyMap.name(of: key)
     case .resize: return "resize"
     case .tick: return "tick"
     case .status: return "status"
+    case .workDone: return "computed"
     }
   }
 }
@@ -41,6 +45,23 @@ public protocol TerminalProgram {
   var isFinished: Bool { get }
   /// Where in the lesson the frame shown is, for a recording's separator.
   var place: LessonPlace { get }
+  /// The work the program waits for, which whoever runs it does (`ProgramLoop`, through a
+  /// `JobRunner`): none by default.
+  var jobs: [DerivedJob] { get }
+  /// Takes in a result of one of `jobs`.
+  mutating func receive(_ result: DerivedResult)
+  /// What the last event did, when the program names it itself for a recording (`edit
+  /// forget.bias = -5.0000`); nil to name the event.
+  var eventNote: String? { get }
+}
+
+extension TerminalProgram {
+  /// No work by default.
+  public var jobs: [DerivedJob] { [] }
+  /// No work, so no results.
+  public mutating func receive(_ result: DerivedResult) {}
+  /// Events are named after themselves by default.
+  public var eventNote: String? { nil }
 }
 
 /// How a session of the program loop ended.

@@ -40,6 +40,8 @@ enum KeyDecoder {
     case lv_key_end(), lv_key_select(), lv_key_keypad_lower_left(), lv_key_home_down():
       return .key(.end)
     case lv_key_enter(): return .key(.enter)
+    case lv_key_back_tab(): return .key(.backTab)
+    case lv_key_backspace(): return .key(.backspace)
     default: return nil
     }
   }
@@ -50,6 +52,8 @@ enum KeyDecoder {
     switch value {
     case escape: return .key(.escape)
     case 0x0A, 0x0D: return .key(.enter)
+    case 0x09: return .key(.tab)
+    case 0x08, 0x7F: return .key(.backspace)
     case 0..<0x20, 0x7F..<0xA0: return nil
     default:
       guard let scalar = Unicode.Scalar(value) else { return nil }
@@ -57,14 +61,14 @@ enum KeyDecoder {
     }
   }
 
-  /// Escape sequences for Home and End that some terminals send but their terminfo entry may not
-  /// name (xterm's normal and application modes, rxvt, the VT220 Find/Select keys), each with the
-  /// ncurses code to report for it.
+  /// Escape sequences for Home, End and Shift-Tab that some terminals send but their terminfo
+  /// entry may not name (xterm's normal and application modes, rxvt, the VT220 Find/Select
+  /// keys), each with the ncurses code to report for it.
   static var extraSequences: [(sequence: String, code: Int32)] {
     [
       ("\u{1B}[H", lv_key_home()), ("\u{1B}OH", lv_key_home()), ("\u{1B}[1~", lv_key_home()),
       ("\u{1B}[7~", lv_key_home()), ("\u{1B}[F", lv_key_end()), ("\u{1B}OF", lv_key_end()),
-      ("\u{1B}[4~", lv_key_end()), ("\u{1B}[8~", lv_key_end()),
+      ("\u{1B}[4~", lv_key_end()), ("\u{1B}[8~", lv_key_end()), ("\u{1B}[Z", lv_key_back_tab()),
     ]
   }
 }

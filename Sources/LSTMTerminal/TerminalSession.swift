@@ -2,8 +2,9 @@ import Foundation
 import LSTMScreen
 
 /// Runs a `TerminalProgram` on the terminal: opens the screen and runs the shared `ProgramLoop`
-/// over it (`NCursesBackend`, the real clock), which draws each new frame and feeds keys,
-/// resizes and the playback clock to the program; the terminal is always given back.
+/// over it (`NCursesBackend`, the real clock, the program's long work on a `ThreadJobRunner`),
+/// which draws each new frame and feeds keys, resizes and the playback clock to the program;
+/// the terminal is always given back.
 public enum TerminalSession {
   /// The longest the loop waits for a key before it looks at signals and the clock again.
   static let pollMilliseconds = 100
@@ -48,7 +49,8 @@ public enum TerminalSession {
       defer { screen.close() }
       var loop = ProgramLoop(
         backend: NCursesBackend(screen: screen),
-        clock: ContinuousClock(), pollInterval: .milliseconds(pollMilliseconds))
+        clock: ContinuousClock(), pollInterval: .milliseconds(pollMilliseconds),
+        runner: ThreadJobRunner())
       outcome = loop.run(&program, frameShown: frameShown)
     } catch {
       SessionSignals.remove()

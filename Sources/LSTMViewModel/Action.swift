@@ -1,7 +1,7 @@
 import LSTMCore
 
 /// Everything a user, or the playback clock, can ask of the program.
-public enum Action: Sendable, Equatable, Hashable {
+public enum Action: Sendable, Equatable {
   /// The next timestep (→, l).
   case next
   /// The previous timestep (←, h).
@@ -57,6 +57,12 @@ public enum Action: Sendable, Equatable, Hashable {
   case typeStepDigit(Int)
   /// Jump to the step typed (Enter).
   case jumpToTypedStep
+  /// Edit mode's keys (e, and the keys of `KeyMap.editBindings` while it is on).
+  case edit(EditCommand)
+  /// A result of one of `State.jobs`, done by whoever runs the program.
+  case jobFinished(DerivedResult)
+  /// What came of the save `State.edit.saveRequest` asked for.
+  case saveFinished(SaveOutcome)
 }
 
 /// A key press, independent of any terminal library.
@@ -77,6 +83,12 @@ public enum Key: Sendable, Equatable, Hashable {
   case escape
   /// Enter or Return
   case enter
+  /// Tab
+  case tab
+  /// Shift-Tab
+  case backTab
+  /// Backspace
+  case backspace
   /// A printable character, space included.
   case character(Character)
 }

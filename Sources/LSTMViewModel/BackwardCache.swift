@@ -30,7 +30,7 @@ public struct SequenceGradients: Sendable, Equatable {
 
 /// One sequence run through the lesson's plain-RNN twin, with its STM downsampled for the RNN
 /// view's history. Made the first time a view needs it.
-public struct TwinRun: Sendable {
+public struct TwinRun: Sendable, Equatable {
   /// The sequence, an index into the lesson's sequences.
   public let sequenceIndex: Int
   /// The run: the twin's STM after every step.
@@ -118,10 +118,33 @@ public struct BackwardCache: Sendable {
     if gradients.count > BackwardCache.capacity { gradients.removeLast() }
   }
 
+  /// Keeps `made`, computed by a job, as the most recently used.
+  mutating func insert(_ made: SequenceGradients) {
+    gradients.removeAll { $0.sequenceIndex == made.sequenceIndex && $0.objective == made.objective }
+    passCount += 1
+    gradients.insert(made, at: 0)
+    if gradients.count > BackwardCache.capacity { gradients.removeLast() }
+  }
+
+  /// Keeps `made`, a twin run a job made.
+  mutating func insert(_ made: TwinRun) {
+    twinRuns.removeAll { $0.sequenceIndex == made.sequenceIndex }
+    twinRuns.append(made)
+  }
+
   /// Forgets everything: the lesson changed.
   mutating func removeAll() {
     gradients.removeAll()
     twinRuns.removeAll()
+  }
+
+  /// Forgets every gradient, and every twin run that is not of `lesson`'s twin and inputs.
+  mutating func removeAll(keepingTwinRunsOf lesson: Lesson) {
+    gradients.removeAll()
+    twinRuns.removeAll { made in
+      !(made.run.model == lesson.rnn && lesson.sequences.indices.contains(made.sequenceIndex)
+        && made.run.sequence == lesson.sequences[made.sequenceIndex])
+    }
   }
 }
 

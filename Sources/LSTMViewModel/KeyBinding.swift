@@ -56,9 +56,12 @@ package struct KeyBinding<Command: Sendable & Equatable>: Sendable, Equatable {
     label ?? keys.filter { $0.listing != .nowhere }.map(\.key.label).joined(separator: "  ")
   }
 
-  /// The keys listed everywhere, as `--help` writes them: `→/l`, `+/-`.
+  /// The keys listed everywhere, as `--help` writes them: `→/l`, `+/-`; `* /` when one of them
+  /// is `/`.
   package var summaryKeys: String {
-    label ?? keys.filter { $0.listing == .everywhere }.map(\.key.label).joined(separator: "/")
+    if let label { return label }
+    let labels = keys.filter { $0.listing == .everywhere }.map(\.key.label)
+    return labels.joined(separator: labels.contains("/") ? " " : "/")
   }
 }
 
@@ -74,8 +77,10 @@ extension Array {
     return commands
   }
 
-  /// The one-paragraph key list of `--help`: `Keys: →/l next step, ←/h previous, …, q quit.`
-  package func summary<Command>() -> String where Element == KeyBinding<Command> {
+  /// The one-paragraph key list of `--help`: `Keys: →/l next step, ←/h previous, …, q quit.`,
+  /// after `title` instead of `Keys`.
+  package func summary<Command>(title: String = "Keys") -> String
+  where Element == KeyBinding<Command> {
     var phrases: [(keys: [String], words: String)] = []
     for binding in self {
       guard let words = binding.summary else { continue }
@@ -86,7 +91,7 @@ extension Array {
       }
     }
     let list = phrases.map { $0.keys.joined(separator: " ") + " " + $0.words }
-    return "Keys: " + list.joined(separator: ", ") + "."
+    return title + ": " + list.joined(separator: ", ") + "."
   }
 }
 
@@ -102,6 +107,9 @@ extension Key {
     case .end: "End"
     case .escape: "Esc"
     case .enter: "Enter"
+    case .tab: "Tab"
+    case .backTab: "Shift-Tab"
+    case .backspace: "Backspace"
     case .character(" "): "space"
     case .character(let character): String(character)
     }

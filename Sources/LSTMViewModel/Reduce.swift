@@ -32,18 +32,30 @@ import LSTMCore
 /// Typing digits and then Enter jumps to that step (within the sequence: 0 is the first step, a
 /// number past the end the last); any other key forgets the digits, and Esc says so.
 ///
+/// Edit mode (`EditCommand`, see `perform(_:budget:)`) changes numbers of the lesson through the
+/// same rebuild. Work too long for a key press (a long sequence run again, its gradients) is
+/// asked of `State.jobs`, and its results come back as `jobFinished`. With edits not saved, the
+/// first `q` only warns; the second quits.
+///
 /// While help is showing, any key closes it and does nothing else; `quit`, `resize`, `tick`,
-/// `setStatus`, `changeModel` and `changeInput` still act.
+/// `setStatus`, `changeModel`, `changeInput`, `jobFinished` and `saveFinished` still act.
 ///
 /// Behind the "terminal too small" screen only quit, help and resize act (and a status message,
 /// a model or an input change is kept): nothing changes that nobody can see, and playback waits.
 public func reduce(_ state: inout State, _ action: Action) {
-  defer { state.prepareViews() }
+  var budget = WorkBudget.keyPress
+  defer { state.prepareViews(budget: &budget) }
   if state.isTooSmall, !actsBehindTooSmall(action) { return }
   state.forgetTypedStep(unless: action)
   if state.isShowingHelp, closesHelp(action) {
     state.isShowingHelp = false
     return
+  }
+  if isKeyPress(action) {
+    // What edit mode said after the last key, and the edit it made, last until this one.
+    state.edit.notice = nil
+    state.edit.lastEdit = nil
+    if action != .quit { state.edit.quitAsked = false }
   }
   switch action {
   case .next: state.stepForward()
@@ -87,12 +99,21 @@ public func reduce(_ state: inout State, _ action: Action) {
     state.width = max(width, 0)
     state.height = max(height, 0)
   case .setStatus(let message): state.statusMessage = message
-  case .changeModel(let model): state.changeModel(to: model)
+  case .changeModel(let model): state.changeModel(to: model, budget: &budget)
   case .changeInput(let sequence, let t, let values):
-    state.changeInput(sequence: sequence, t: t, to: values)
+    state.changeInput(sequence: sequence, t: t, to: values, budget: &budget)
   case .quit:
+    let unsaved = state.unsavedChangeCount
+    if unsaved > 0, !state.edit.quitAsked {
+      state.edit.quitAsked = true
+      state.edit.notice = .unsavedChanges(unsaved)
+      return
+    }
     state.isPlaying = false
     state.hasQuit = true
+  case .edit(let command): state.perform(command, budget: &budget)
+  case .jobFinished(let result): state.receive(result, budget: &budget)
+  case .saveFinished(let outcome): state.finishSave(outcome)
   case .toggleBackward:
     state.isShowingBackward.toggle()
     state.restartStages()
@@ -109,15 +130,28 @@ public func reduce(_ state: inout State, _ action: Action) {
 /// Whether `action` acts while the screen is too small to show the lesson.
 private func actsBehindTooSmall(_ action: Action) -> Bool {
   switch action {
-  case .quit, .toggleHelp, .closeHelp, .resize, .setStatus, .changeModel, .changeInput: true
+  case .quit, .toggleHelp, .closeHelp, .resize, .setStatus, .changeModel, .changeInput,
+    .jobFinished, .saveFinished:
+    true
   default: false
+  }
+}
+
+/// Whether `action` comes from a key the user pressed, rather than from the clock, the
+/// terminal, a recorder or a job.
+private func isKeyPress(_ action: Action) -> Bool {
+  switch action {
+  case .tick, .resize, .setStatus, .changeModel, .changeInput, .jobFinished, .saveFinished: false
+  default: true
   }
 }
 
 /// Whether `action`, sent while help is showing, only closes it.
 private func closesHelp(_ action: Action) -> Bool {
   switch action {
-  case .quit, .resize, .tick, .setStatus, .changeModel, .changeInput: false
+  case .quit, .resize, .tick, .setStatus, .changeModel, .changeInput, .jobFinished,
+    .saveFinished:
+    false
   default: true
   }
 }

@@ -47,12 +47,12 @@ public struct State: Sendable, Equatable {
   public static let defaultSpeed = 5
 
   /// The lesson shown.
-  public private(set) var lesson: Lesson
+  public internal(set) var lesson: Lesson
   /// Each sequence run through the model, derived from the lesson by `rebuildDerived()`.
-  public private(set) var runs: [SequenceRun] = []
+  public internal(set) var runs: [SequenceRun] = []
   /// Each sequence's history of input, LTM and STM, downsampled to a fixed size, derived from
   /// `runs` by `rebuildDerived()`.
-  public private(set) var histories: [History] = []
+  public internal(set) var histories: [History] = []
   /// Decimals shown for every number (0...12).
   public let precision: Int
 
@@ -103,17 +103,57 @@ public struct State: Sendable, Equatable {
   /// The gradients and twin runs the backward and RNN views have needed so far, derived from the
   /// lesson: nothing is computed until a view is shown.
   public internal(set) var backward = BackwardCache()
+  /// The lesson as it was opened: what `0` in edit mode resets a number to, and what the status
+  /// line says a changed number was.
+  public let original: Lesson
+  /// The runs the screen's dimmed "was" numbers and the history's ghost come from: the lesson
+  /// as opened, or the lesson given with `--compare`.
+  public private(set) var ghost: Ghost
+  /// Edit mode: the cursor, the prompt, the history of edits.
+  public internal(set) var edit = EditSession()
+  /// The work asked for and not yet done (a long run after an edit, its gradients), oldest
+  /// first; `Action.jobFinished` brings each result back.
+  public internal(set) var jobs: [DerivedJob] = []
+  /// The id the next job gets.
+  var nextJobID = 1
+  /// The sequences whose run is being made again by a job: their entries in `runs` and
+  /// `histories` are the old ones until it is done, and are not shown.
+  public internal(set) var staleSequences: Set<Int> = []
+  /// The step shown of a sequence being run again, once known.
+  public internal(set) var preview: StepPreview?
+  /// The ghost's twin runs (the twin as the lesson was opened, or `--compare`'s), by sequence:
+  /// made when the RNN view first shows a sequence with something changed, if that fits a key
+  /// press, and kept, as the ghost never changes.
+  public internal(set) var ghostTwinRuns: [Int: RNNRun] = [:]
+  /// The ghost's gradients, by sequence and objective, for the backward view's "was" numbers:
+  /// made as `ghostTwinRuns` are, when they fit a key press, and kept.
+  public internal(set) var ghostGradients: [SequenceGradients] = []
 
   /// Opens `lesson` at the first step of its first sequence, on a `width`×`height` screen.
   ///
   /// Runs every sequence through the model once (O(T) each) and downsamples its history to at
   /// most `History.bucketCount` buckets. Every sequence's input size must be the model's.
-  public init(lesson: Lesson, width: Int, height: Int, precision: Int = 4) {
+  /// `compare` is the lesson whose numbers are shown beside these as the ghost (`--compare`),
+  /// named `compareName`; it must run the same sequences through a cell of the same sizes (as
+  /// LSTMFiles' `Lesson.checkComparable` checks). Without one, the ghost is the lesson itself
+  /// as opened.
+  public init(
+    lesson: Lesson, width: Int, height: Int, precision: Int = 4, compare: Lesson? = nil,
+    compareName: String? = nil
+  ) {
     self.lesson = lesson
+    self.original = lesson
     self.precision = min(max(precision, 0), 12)
     self.width = max(width, 0)
     self.height = max(height, 0)
-    rebuildDerived()
+    ghost = Ghost(lesson: lesson, runs: [], histories: [], name: nil)
+    var budget = WorkBudget.unlimited
+    rebuildDerived(budget: &budget)
+    if let compare {
+      ghost = Ghost(lesson: compare, name: compareName ?? "the other lesson")
+    } else {
+      ghost = Ghost(lesson: lesson, runs: runs, histories: histories, name: nil)
+    }
   }
 
   /// The seconds between playback steps.
@@ -127,19 +167,29 @@ public struct State: Sendable, Equatable {
     runs.indices.contains(sequenceIndex) ? runs[sequenceIndex] : nil
   }
 
-  /// The selected sequence's history, or nil if the lesson has no sequences.
+  /// The selected sequence's history, or nil if the lesson has no sequences or the sequence is
+  /// being run again.
   public var history: History? {
-    histories.indices.contains(sequenceIndex) ? histories[sequenceIndex] : nil
+    guard histories.indices.contains(sequenceIndex), !isRecomputing else { return nil }
+    return histories[sequenceIndex]
   }
 
   /// The number of timesteps T of the selected sequence (0 if there is none).
   public var stepCount: Int { run?.count ?? 0 }
 
-  /// Every number of step t, recomputed from the memories before it (nil if there are no steps).
+  /// Every number of step t, recomputed from the memories before it (nil if there are no steps,
+  /// or while the sequence is being run again and step t is not known yet).
   public var step: StepTrace? {
     guard let run, run.count > 0 else { return nil }
-    return run.step(at: min(max(t, 1), run.count))
+    let t = min(max(self.t, 1), run.count)
+    guard isRecomputing else { return run.step(at: t) }
+    guard let preview, preview.sequence == sequenceIndex, preview.step.t == t else { return nil }
+    return preview.step
   }
+
+  /// Whether the selected sequence's run is being made again (after an edit of a long one): its
+  /// numbers are not shown until it is done, but for the step shown once it is known.
+  public var isRecomputing: Bool { staleSequences.contains(sequenceIndex) }
 
   /// The hidden size n of the model.
   public var hiddenSize: Int { lesson.model.hiddenSize }
@@ -153,72 +203,4 @@ public struct State: Sendable, Equatable {
 
   /// Whether the last step is showing in full: the sequence has ended and the prediction shows.
   public var isAtEnd: Bool { t >= stepCount && reveals(lastStage) }
-}
-
-extension State {
-  /// Rebuilds everything derived from the lesson, then brings the selection back in range.
-  ///
-  /// This is the one place where runs and histories are made. A sequence whose run was made from
-  /// the same model and the same inputs keeps its run and history (comparing them costs O(1) when
-  /// nothing was changed, as they share storage), so changing one sequence's inputs re-runs that
-  /// sequence alone, and opening a lesson runs each sequence once. The gradients and twin runs
-  /// of the backward and RNN views are forgotten here too, and remade for the views showing
-  /// (`rebuildViews()`).
-  mutating func rebuildDerived() {
-    let model = lesson.model
-    let previous = (runs: runs, histories: histories)
-    var runs = [SequenceRun]()
-    var histories = [History]()
-    runs.reserveCapacity(lesson.sequences.count)
-    histories.reserveCapacity(lesson.sequences.count)
-    for (index, sequence) in lesson.sequences.enumerated() {
-      if previous.runs.indices.contains(index), previous.histories.indices.contains(index),
-        previous.runs[index].model == model, previous.runs[index].sequence == sequence
-      {
-        runs.append(previous.runs[index])
-        histories.append(previous.histories[index])
-      } else {
-        let run = SequenceRun(model: model, sequence: sequence)
-        runs.append(run)
-        histories.append(History(run: run))
-      }
-    }
-    self.runs = runs
-    self.histories = histories
-    keepSelectionInRange()
-    rebuildViews()
-  }
-
-  /// Brings the sequence, `t` and the unit back in range, and stops playback with nothing to play.
-  mutating func keepSelectionInRange() {
-    sequenceIndex = min(max(sequenceIndex, 0), max(runs.count - 1, 0))
-    t = min(max(t, 1), max(stepCount, 1))
-    unit = min(max(unit, 0), max(hiddenSize - 1, 0))
-    if stepCount == 0 { isPlaying = false }
-  }
-
-  /// Whether `model` can replace the lesson's: every sequence's input size is its input size.
-  func accepts(_ model: LSTMModel) -> Bool {
-    lesson.sequences.allSatisfy { $0.inputSize == model.inputSize }
-  }
-
-  /// Replaces the lesson's model, if it `accepts(_:)` it, and rebuilds what is derived from it.
-  mutating func changeModel(to model: LSTMModel) {
-    guard accepts(model) else { return }
-    lesson.model = model
-    rebuildDerived()
-  }
-
-  /// Replaces the input at timestep `t` of sequence `index` with `values`, if there is such a
-  /// step and `values` has the sequence's input size, and re-runs that sequence.
-  mutating func changeInput(sequence index: Int, t: Int, to values: [Double]) {
-    guard lesson.sequences.indices.contains(index) else { return }
-    let sequence = lesson.sequences[index]
-    guard t >= 1, t <= sequence.count, values.count == sequence.inputSize else { return }
-    var all = sequence.values
-    all.replaceSubrange((t - 1) * sequence.inputSize..<t * sequence.inputSize, with: values)
-    lesson.sequences[index] = InputSequence(
-      name: sequence.name, inputSize: sequence.inputSize, values: all, target: sequence.target)
-    rebuildDerived()
-  }
 }

@@ -22,11 +22,12 @@ extension State {
   }
 
   /// Forgets a step number being typed unless `action` adds to it, ends it, or comes from
-  /// elsewhere than the keyboard (the clock, a resize, a status message, a model change).
+  /// elsewhere than the keyboard (the clock, a resize, a status message, a model change, a
+  /// job's result, a save's outcome).
   mutating func forgetTypedStep(unless action: Action) {
     switch action {
     case .typeStepDigit, .jumpToTypedStep, .tick, .resize, .setStatus, .changeModel,
-      .changeInput:
+      .changeInput, .jobFinished, .saveFinished:
       return
     default: typedStep = nil
     }

@@ -14,8 +14,11 @@ struct Interactive: ParsableCommand {
       """
   )
 
-  /// The keys of the interactive program, in one paragraph for `--help`: from `KeyMap.bindings`.
-  static let keys = KeyMap.bindings.summary()
+  /// The keys of the interactive program, in one paragraph for `--help`: from `KeyMap.bindings`
+  /// and `KeyMap.editBindings`.
+  static let keys =
+    KeyMap.bindings.summary() + " "
+    + KeyMap.editBindings.summary(title: "In edit mode (e; the arrows move its cursor, h l step)")
 
   @OptionGroup var lessonOptions: LessonOptions
 
@@ -30,15 +33,20 @@ struct Interactive: ParsableCommand {
 
   @OptionGroup var recordingOptions: RecordingOptions
 
+  @OptionGroup var editOptions: EditOptions
+
   func run() throws {
     // The lesson and the recording files are opened first, so that bad input leaves the
     // terminal untouched.
     let lesson = try lessonOptions.loadLesson()
+    let comparison = try editOptions.comparison(to: lesson, options: lessonOptions)
     let recorder = try recordingOptions.makeRecorder(
       title: lesson.title, noColor: noColor, theme: themeOption.theme)
     defer { recorder?.finish() }
     var program = LessonProgram(
-      lesson: lesson, precision: precision.decimals, options: plotOptions.screenOptions)
+      lesson: lesson, precision: precision.decimals, options: plotOptions.screenOptions,
+      compare: comparison?.0, compareName: comparison?.1, saver: LessonFileSaver(),
+      defaultPath: EditOptions.defaultSavePath(lessonOptions))
     var recordingFailure: String?
     do {
       // A signal or a lost terminal ends the process in there, once the terminal is given

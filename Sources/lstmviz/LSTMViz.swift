@@ -13,7 +13,7 @@ struct LSTMViz: ParsableCommand {
     usage: """
       lstmviz [LESSON] [--model FILE] [--sequences FILE] [--input "0,0.5,0.25,1"]
               [--precision N] [--no-color] [--theme dark|light] [--record FILE.txt]
-              [--cast FILE.cast]
+              [--cast FILE.cast] [--compare B.json]
       lstmviz trace [LESSON] [--format table|csv|json|markdown|html] [--precision N]
       lstmviz render [LESSON] [--keys "right right down"] [--size 100x30] [--all-frames]
                      [--format text|svg|html] [--theme dark|light]

@@ -20,8 +20,10 @@ struct Render: ParsableCommand {
     abstract: "Print the screen after a sequence of key presses, as plain text, SVG or HTML.",
     discussion: """
       Keys are applied exactly as in the interactive program. Key names: \
-      \(KeyMap.keyNames.joined(separator: " ")) (or any single character a key does).
+      \(KeyMap.keyNames.joined(separator: " ")) (or any single character, which edit mode's \
+      prompt types).
       Example: lstmviz render --keys "right right down" --size 120x40
+      The forget bias to -5: lstmviz render --keys "e tab tab = - 5 enter"
       For slides: lstmviz render --keys "end" --format svg --theme light > frame.svg
       """)
 
@@ -68,6 +70,8 @@ struct Render: ParsableCommand {
 
   @OptionGroup var recordingOptions: RecordingOptions
 
+  @OptionGroup var editOptions: EditOptions
+
   func run() throws {
     guard let (width, height) = Render.parseSize(size) else {
       throw UsageError(
@@ -81,18 +85,23 @@ struct Render: ParsableCommand {
     }
     let presses = try Render.parseKeys(keys)
     let lesson = try lessonOptions.loadLesson()
+    let comparison = try editOptions.comparison(to: lesson, options: lessonOptions)
     // Recording files open before anything is written: a bad path leaves stdout empty.
     let recorder = try recordingOptions.makeRecorder(
       title: lesson.title, noColor: noColor, theme: themeOption.theme)
     defer { recorder?.finish() }
     // The same loop as the interactive program, on a headless screen of the given size, at
-    // time 0 throughout. It draws every key's frame, so that --all-frames prints one per key.
+    // time 0 throughout, its work done before each frame. It draws every key's frame, so that
+    // --all-frames prints one per key. `w` saves as the interactive program does.
     var program = LessonProgram(
-      lesson: lesson, precision: precision.decimals, options: plotOptions.screenOptions)
+      lesson: lesson, precision: precision.decimals, options: plotOptions.screenOptions,
+      compare: comparison?.0, compareName: comparison?.1, saver: LessonFileSaver(),
+      defaultPath: EditOptions.defaultSavePath(lessonOptions))
     let clock = ManualClock()
-    let inputs = presses.compactMap { KeyMap.key(named: $0.name) }.map(HeadlessInput.key)
-    // Each frame is named after the key as typed: "start", then one name per key; the status
-    // frame after a recorder failure keeps the name of the frame it follows.
+    let inputs = presses.map { HeadlessInput.key($0.key) }
+    // Each frame is named after the key as typed: "start", then one name per key (a key that
+    // changed a number by the edit, `edit forget.bias = -5.0000`); the status frame after a
+    // recorder failure keeps the name of the frame it follows.
     let names = ["start"] + presses.map(\.name)
     var shownIndex = -1
     var pageFrames: [(caption: String?, canvas: Canvas)] = []
@@ -145,17 +154,19 @@ struct Render: ParsableCommand {
     }
   }
 
-  /// The key presses named in `keys`, separated by spaces, with their actions.
+  /// The key presses named in `keys`, separated by spaces: the names of `KeyMap.keyNames`, and
+  /// any single character (the prompt of edit mode types it).
   ///
   /// - Throws: `UsageError` for a name that is not a key that does something, listing the names.
-  static func parseKeys(_ keys: String) throws -> [(name: String, action: Action)] {
+  static func parseKeys(_ keys: String) throws -> [(name: String, key: Key)] {
     try keys.split(whereSeparator: \.isWhitespace).map(String.init).map { name in
-      guard let key = KeyMap.key(named: name), let action = KeyMap.action(for: key) else {
+      guard let key = KeyMap.key(named: name), KeyMap.isKnown(key) else {
         throw UsageError(
           message:
-            "--keys: unknown key '\(name)'; valid keys: \(KeyMap.keyNames.joined(separator: " "))")
+            "--keys: unknown key '\(name)'; valid keys: \(KeyMap.keyNames.joined(separator: " "))"
+            + " (or any single character)")
       }
-      return (name, action)
+      return (name, key)
     }
   }
 

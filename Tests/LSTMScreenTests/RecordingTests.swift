@@ -114,7 +114,7 @@ import Testing
     let read = try Recording(parsing: Array(text.utf8))
     #expect(read.frames == [frame])
     #expect(read.frames[0].rows == ["�[31mred�", "tab�here"])
-    #expect(read.frames[0].key == "a_b")
+    #expect(read.frames[0].key == "a b")
   }
 
   @Test(arguments: [

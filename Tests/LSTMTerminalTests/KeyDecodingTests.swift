@@ -45,9 +45,17 @@ import Testing
     }
   }
 
+  @Test func tabShiftTabAndBackspace() {
+    #expect(decode(character: "\t") == .key(.tab))
+    #expect(decode(lv_key_back_tab()) == .key(.backTab))
+    #expect(decode(lv_key_backspace()) == .key(.backspace))
+    #expect(decode(character: "\u{7F}") == .key(.backspace))
+    #expect(decode(character: "\u{08}") == .key(.backspace))
+    #expect(KeyDecoder.extraSequences.contains { $0 == ("\u{1B}[Z", lv_key_back_tab()) })
+  }
+
   @Test func controlCharactersAndUnknownCodesAreIgnored() {
     #expect(decode(character: "\u{03}") == nil)
-    #expect(decode(character: "\u{7F}") == nil)
     #expect(decode(character: "\u{9B}") == nil)
     #expect(KeyDecoder.decode(.character(0xD800)) == nil)  // a lone surrogate
     #expect(KeyDecoder.decode(.character(0x11_0000)) == nil)

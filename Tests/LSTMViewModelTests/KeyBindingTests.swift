@@ -18,15 +18,24 @@ import Testing
   }
 
   @Test func keysOutsideTheTableDoNothing() {
-    for key in [Key.character("x"), .character("L"), .character("漢"), .character("e")] {
+    for key in [Key.character("x"), .character("L"), .character("漢"), .character("z")] {
       #expect(KeyMap.action(for: key) == nil, "\(key)")
     }
   }
 
-  @Test func renderNamesEveryListedKeyAndOnlyThose() {
-    let listed = bound.filter { $0.listing != .nowhere }.map { KeyMap.name(of: $0.key) }
+  @Test func noKeyIsBoundTwiceInEditMode() {
+    let keys = KeyMap.editBindings.flatMap(\.keys).map(\.key)
+    #expect(Set(keys).count == keys.count)
+  }
+
+  @Test func renderNamesEveryListedKeyOfBothTablesAndOnlyThose() {
+    let listed =
+      (bound + []).filter { $0.listing != .nowhere }.map { KeyMap.name(of: $0.key) }
+      + KeyMap.editBindings.flatMap(\.keys).filter { $0.listing != .nowhere }.map {
+        KeyMap.name(of: $0.key)
+      } + ["enter", "backspace"]
     #expect(Set(KeyMap.keyNames) == Set(listed))
-    #expect(KeyMap.keyNames.count == listed.count)
+    #expect(KeyMap.keyNames.count == Set(listed).count)
   }
 
   @Test func everyRowTellsItsKeysInTheHelpBox() {

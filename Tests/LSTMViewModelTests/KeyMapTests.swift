@@ -28,11 +28,24 @@ import Testing
   }
 
   @Test func everyKeyNameNamesAKeyThatActs() {
+    var editing = State(lesson: .statQuest, width: 80, height: 24)
+    reduce(&editing, .edit(.toggle))
+    var prompting = editing
+    reduce(&prompting, .edit(.openPrompt))
     for name in KeyMap.keyNames {
       let key = KeyMap.key(named: name)
       #expect(key != nil, "\(name)")
-      if let key { #expect(KeyMap.action(for: key) != nil, "\(name)") }
+      if let key {
+        let acts = [
+          KeyMap.action(for: key), KeyMap.action(for: key, in: editing),
+          KeyMap.action(for: key, in: prompting),
+        ].contains { $0 != nil }
+        #expect(acts, "\(name)")
+        #expect(KeyMap.isKnown(key), "\(name)")
+      }
     }
+    #expect(KeyMap.key(named: "tab") == .tab && KeyMap.key(named: "shift-tab") == .backTab)
+    #expect(KeyMap.key(named: "backspace") == .backspace && KeyMap.key(named: "enter") == .enter)
     #expect(KeyMap.key(named: "space") == .character(" "))
     #expect(KeyMap.key(named: "right") == .right)
     #expect(KeyMap.key(named: "l") == .character("l"))

@@ -20,6 +20,14 @@ private func statQuest(forgetSTMWeight weight: Double) throws -> Lesson {
   return lesson
 }
 
+/// Whether `a` and `b` show the same: the same lesson, runs, histories, place and views. They
+/// may differ in the lesson they were opened with, which only the "was" numbers show.
+private func showTheSame(_ a: State, _ b: State) -> Bool {
+  a.lesson == b.lesson && a.runs == b.runs && a.histories == b.histories && a.t == b.t
+    && a.stage == b.stage && a.sequenceIndex == b.sequenceIndex && a.step == b.step
+    && a.backward == b.backward && a.jobs == b.jobs
+}
+
 /// A cell of hidden size 3 on scalar inputs.
 private func threeUnits() throws -> LSTMModel {
   try LSTMModel(
@@ -39,7 +47,8 @@ private func threeUnits() throws -> LSTMModel {
     let changed = after([.changeModel(edited.model)], from: start)
     var expected = after(
       [.next, .next, .toggleStages], from: State(lesson: edited, width: 80, height: 24))
-    #expect(changed == expected)
+    #expect(showTheSame(changed, expected))
+    #expect(changed.original == Lesson.statQuest && expected.original == edited)
     #expect(changed.lesson.model == edited.model)
     #expect(changed.runs != start.runs)
     #expect(changed.histories != start.histories)
@@ -47,7 +56,7 @@ private func threeUnits() throws -> LSTMModel {
     #expect(changed.step != start.step)
     #expect(changed.t == 3 && changed.stage == .forget && changed.sequenceIndex == 0)
     reduce(&expected, .changeModel(Lesson.statQuest.model))
-    #expect(expected == start)
+    #expect(showTheSame(expected, start))
   }
 
   @Test func anEqualModelLeavesTheStateEqual() {
@@ -88,7 +97,8 @@ private func threeUnits() throws -> LSTMModel {
     let a = lesson.sequences[0]
     lesson.sequences[0] = InputSequence(
       name: a.name, inputSize: 1, values: [a.values[0], 0.9] + a.values[2...], target: a.target)
-    #expect(changed == after([.next], from: State(lesson: lesson, width: 80, height: 24)))
+    #expect(
+      showTheSame(changed, after([.next], from: State(lesson: lesson, width: 80, height: 24))))
     #expect(changed.step?.input == [0.9])
     #expect(changed.run?.prediction != start.run?.prediction)
     #expect(changed.histories[0] != start.histories[0])
@@ -138,8 +148,43 @@ private func threeUnits() throws -> LSTMModel {
     backwardShown.isShowingBackward = true
     var twinShown = start
     twinShown.isShowingTwin = true
+    var retitledNow = start
+    retitledNow.lesson.title = "another title"
+    var openedRetitled = State(lesson: retitled, width: 80, height: 24)
+    openedRetitled.lesson = start.lesson
+    var waiting = start
+    waiting.jobs = [
+      DerivedJob(
+        id: 1,
+        work: .twinRun(
+          sequence: 0, model: RNNModel(stmWeight: 1, inputWeight: 1, bias: 0),
+          inputs: start.lesson.sequences[0]))
+    ]
+    var counted = start
+    counted.nextJobID = 7
+    var stale = start
+    stale.staleSequences = [1]
+    var ghostTwin = start
+    ghostTwin.ghostTwinRuns = [
+      0: RNNRun(
+        model: RNNModel(stmWeight: 1, inputWeight: 1, bias: 0), sequence: start.lesson.sequences[0])
+    ]
+    var ghostGradients = start
+    ghostGradients.ghostGradients = after([.toggleBackward], from: start).backward.gradients
+    var previewed = start
+    previewed.preview = start.step.map { StepPreview(sequence: 0, step: $0) }
     let differing: [String: State] = [
-      "lesson": State(lesson: retitled, width: 80, height: 24),
+      "lesson": retitledNow,
+      "original": openedRetitled,
+      "ghost": State(
+        lesson: .statQuest, width: 80, height: 24, compare: .statQuest, compareName: "x"),
+      "edit": after([.edit(.toggle)], from: start),
+      "jobs": waiting,
+      "nextJobID": counted,
+      "staleSequences": stale,
+      "preview": previewed,
+      "ghostTwinRuns": ghostTwin,
+      "ghostGradients": ghostGradients,
       "runs": after([.changeModel(edited.model)], from: start),
       "histories": after([.changeInput(sequence: 0, t: 1, values: [1])], from: start),
       "precision": State(lesson: .statQuest, width: 80, height: 24, precision: 3),
@@ -169,7 +214,10 @@ private func threeUnits() throws -> LSTMModel {
         zip(Mirror(reflecting: start).children, Mirror(reflecting: other).children)
           .filter { String(reflecting: $0.value) != String(reflecting: $1.value) }
           .compactMap(\.0.label))
-      if label == "backward" {
+      if label == "original" {
+        // The ghost is the lesson as opened.
+        #expect(changed == ["original", "ghost"])
+      } else if label == "backward" {
         // Gradients computed once and kept after the view closed: derived, the lesson the same.
         #expect(changed == [label])
       } else if derived.contains(label) {

@@ -35,11 +35,13 @@ import Testing
       .filter { $0.offset % 2 == 1 }.map { String($0.element) }
   }
 
-  /// The README's key table, `| keys | what they do |`: each row's groups of keys (the key column
-  /// split at ` / `), and the keys its words name.
-  private func keyTable() throws -> [(groups: [[String]], named: [String])] {
+  /// The README's key table under `header`: each row's groups of keys (the key column split at
+  /// ` / `), and the keys its words name.
+  private func keyTable(_ header: String = "| keys | what they do |") throws -> [(
+    groups: [[String]], named: [String]
+  )] {
     let lines = try readmeLines()
-    let header = try #require(lines.firstIndex(of: "| keys | what they do |"))
+    let header = try #require(lines.firstIndex(of: header))
     return lines[(header + 2)...].prefix { $0.hasPrefix("|") }.map { row in
       let columns = row.split(separator: "|", omittingEmptySubsequences: false)
       let keys = columns.count > 1 ? columns[1] : ""
@@ -49,9 +51,31 @@ import Testing
   }
 
   @Test func theKeyTableListsEveryKeyTheLessonBindsAndNoOther() throws {
-    let table = try keyTable()
+    try expectTable(try keyTable(), lists: KeyMap.bindings)
+  }
+
+  @Test func theEditModeTableListsEveryKeyOfEditModeAndNoOther() throws {
+    try expectTable(
+      try keyTable("| keys in edit mode | what they do |"), lists: KeyMap.editBindings)
+  }
+
+  /// `command`, the same for each of the ten digits, which each type their own.
+  private func sameForEveryDigit<Command>(_ command: Command) -> Command {
+    if let action = command as? Action, case .typeStepDigit = action,
+      let zero = Action.typeStepDigit(0) as? Command
+    {
+      return zero
+    }
+    return command
+  }
+
+  /// Checks that `table` lists every key of `bindings` listed everywhere, each group of keys
+  /// doing one thing, and names in its words only keys that `bindings` binds.
+  private func expectTable<Command: Equatable>(
+    _ table: [(groups: [[String]], named: [String])], lists bindings: [KeyBinding<Command>]
+  ) throws {
     #expect(table.count > 5)
-    let bound = KeyMap.bindings.flatMap(\.keys)
+    let bound = bindings.flatMap(\.keys)
     let byLabel = Dictionary(bound.map { ($0.key.label, $0) }) { first, _ in first }
     let listed = Set(bound.filter { $0.listing == .everywhere }.map(\.key.label))
     let inWords = Set(bound.filter { $0.listing == .helpBoxOnly }.map(\.key.label))
@@ -64,11 +88,8 @@ import Testing
           seen.insert(label)
         }
         // The keys of one group do one thing (the ten digits each type theirs).
-        let commands = group.compactMap { byLabel[$0]?.command }.map { command in
-          if case .typeStepDigit = command { return Action.typeStepDigit(0) }
-          return command
-        }
-        #expect(Set(commands).count <= 1, "\(group) do different things")
+        let commands = group.compactMap { byLabel[$0]?.command }.map(sameForEveryDigit)
+        #expect(commands.allSatisfy { $0 == commands.first }, "\(group) do different things")
       }
       for label in named {
         #expect(byLabel[label] != nil, "README names `\(label)`, which the table does not bind")
