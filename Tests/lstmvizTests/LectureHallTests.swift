@@ -69,7 +69,8 @@ import Testing
     let slow = try Support.run(["render", "--keys=- - - - - space", "--size", "80x24"])
     #expect(slow.stdout.contains("speed: every 8 s"))
     let names = try Support.run(["render", "--keys", "nope"])
-    #expect(names.stderr.contains("s b r o % e ? + - * / = u U w [ ] q l h k j g G 0 1 2 3 4 5 6 7 8 9"))
+    #expect(
+      names.stderr.contains("s b r o % e ? + - * / = u U w [ ] q l h k j g G 0 1 2 3 4 5 6 7 8 9"))
   }
 
   @Test func helpNamesTheNewKeysAndOptions() throws {
