@@ -52,28 +52,8 @@ extension State {
       let target = editTarget
       guard let value = original.value(of: target) else { return }
       set(target, to: value, kind: .set, budget: &budget)
-    case .undo:
-      guard let last = edit.done.popLast() else {
-        edit.notice = .nothingToUndo
-        return
-      }
-      moveCursor(to: last.target)
-      if set(last.target, to: last.from, kind: .undo, budget: &budget) {
-        edit.undone.append(last)
-      } else {
-        edit.done.append(last)
-      }
-    case .redo:
-      guard let next = edit.undone.popLast() else {
-        edit.notice = .nothingToRedo
-        return
-      }
-      moveCursor(to: next.target)
-      if set(next.target, to: next.to, kind: .redo, budget: &budget) {
-        edit.done.append(next)
-      } else {
-        edit.undone.append(next)
-      }
+    case .undo: walkHistory(back: true, budget: &budget)
+    case .redo: walkHistory(back: false, budget: &budget)
     case .save: edit.prompt = .savePath(edit.defaultPath)
     }
   }
@@ -255,6 +235,24 @@ extension State {
   /// Makes `path` the path `w` offers first.
   public mutating func setDefaultSavePath(_ path: String) {
     edit.defaultPath = path
+  }
+
+  /// Undoes the last edit (`back`) or redoes the last undone one: the cursor moves to its number,
+  /// and the edit passes to the other history if the number can take its value again.
+  private mutating func walkHistory(back: Bool, budget: inout WorkBudget) {
+    guard let entry = back ? edit.done.popLast() : edit.undone.popLast() else {
+      edit.notice = back ? .nothingToUndo : .nothingToRedo
+      return
+    }
+    moveCursor(to: entry.target)
+    let value = back ? entry.from : entry.to
+    let applied = set(entry.target, to: value, kind: back ? .undo : .redo, budget: &budget)
+    // Undone, it waits for a redo; redone, for an undo; refused, it stays where it was.
+    if applied == back {
+      edit.undone.append(entry)
+    } else {
+      edit.done.append(entry)
+    }
   }
 
   /// The cursor `by` fields on (or back), around the ends.

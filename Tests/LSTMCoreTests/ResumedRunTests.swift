@@ -6,19 +6,6 @@ import Testing
 /// A run that keeps the memories of an earlier run's first steps and runs on from there is bit
 /// for bit a run from zero: what an edit of one step's input relies on.
 @Suite struct ResumedRunTests {
-  /// A 3×2 vector cell whose every weight differs.
-  private func vectorModel() throws -> LSTMModel {
-    try LSTMModel(
-      inputSize: 2, hiddenSize: 3,
-      gates: PerGate { gate in
-        let g = Double(Gate.allCases.firstIndex(of: gate) ?? 0)
-        return GateWeights(
-          stmWeights: Matrix(rows: 3, columns: 3, storage: (0..<9).map { 0.1 * Double($0) - g }),
-          inputWeights: Matrix(rows: 3, columns: 2, storage: (0..<6).map { 0.2 * Double($0) + g }),
-          bias: [0.1 * g, -0.2, 0.3])
-      })
-  }
-
   /// `sequence` with step `t`'s inputs replaced by `inputs`.
   private func changing(_ sequence: InputSequence, at t: Int, to inputs: [Double]) -> InputSequence
   {
