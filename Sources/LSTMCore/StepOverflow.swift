@@ -72,18 +72,7 @@ extension LSTMModel {
   /// LTM grows by at most 1 a step. The bound is loose: a model that fails it may still never
   /// overflow, which only running it tells.
   package func neverOverflows(inputsWithin inputBound: Double) -> Bool {
-    for gate in Gate.allCases {
-      let weights = gates[gate]
-      for row in 0..<hiddenSize {
-        var bound = weights.bias[row].magnitude
-        for column in 0..<hiddenSize { bound += weights.stmWeights[row, column].magnitude }
-        for column in 0..<inputSize {
-          bound += weights.inputWeights[row, column].magnitude * inputBound
-        }
-        guard bound <= 1e300 else { return false }
-      }
-    }
-    return true
+    Gate.allCases.allSatisfy { gates[$0].neverOverflows(inputsWithin: inputBound) }
   }
 }
 
@@ -118,11 +107,19 @@ extension RNNModel {
   /// Whether no x can overflow while every input is within ±`inputBound` (a loose bound: see
   /// `LSTMModel.neverOverflows`).
   package func neverOverflows(inputsWithin inputBound: Double) -> Bool {
-    for row in 0..<hiddenSize {
-      var bound = weights.bias[row].magnitude
-      for column in 0..<hiddenSize { bound += weights.stmWeights[row, column].magnitude }
-      for column in 0..<inputSize {
-        bound += weights.inputWeights[row, column].magnitude * inputBound
+    weights.neverOverflows(inputsWithin: inputBound)
+  }
+}
+
+extension GateWeights {
+  /// Whether no row's x can overflow while the STM is within ±1 and every input within
+  /// ±`inputBound`: each row's `|b| + Σ|U| + Σ|W|·inputBound` stays below 1e300.
+  func neverOverflows(inputsWithin inputBound: Double) -> Bool {
+    for row in 0..<bias.count {
+      var bound = bias[row].magnitude
+      for column in 0..<stmWeights.columns { bound += stmWeights[row, column].magnitude }
+      for column in 0..<inputWeights.columns {
+        bound += inputWeights[row, column].magnitude * inputBound
       }
       guard bound <= 1e300 else { return false }
     }

@@ -29,7 +29,7 @@ public struct MagnitudeSeries: Sendable, Equatable {
 /// so that drawing them costs the same for a million steps as for four: `|∂J/∂LTM_t|` and
 /// `|∂J/∂STM_t|` of the LSTM and, if the lesson has a twin, `|∂J/∂h_t|` of the plain RNN, for t
 /// in 1...T. Vector cells keep norms over their units.
-public struct GradientHistory: Sendable, Equatable {
+public struct GradientHistory: Sendable, Equatable, StepBuckets {
   /// The number of timesteps T summarised.
   public let stepCount: Int
   /// The number of buckets: T, or `History.bucketCount` if T is larger.
@@ -108,24 +108,5 @@ public struct GradientHistory: Sendable, Equatable {
       sum += scaled * scaled
     }
     return scale * sum.squareRoot()
-  }
-
-  /// The bucket that holds timestep `t` (1...T).
-  public func bucket(of t: Int) -> Int {
-    History.bucket(of: t, steps: stepCount, buckets: buckets)
-  }
-
-  /// The buckets drawn in column `column` of `columns` (at most `buckets` columns): consecutive,
-  /// never empty, together all of them.
-  public func buckets(ofColumn column: Int, columns: Int) -> Range<Int> {
-    guard buckets > 0, columns > 0 else { return 0..<0 }
-    let first = min(column * buckets / columns, buckets - 1)
-    return first..<min(max((column + 1) * buckets / columns, first + 1), buckets)
-  }
-
-  /// The column, of `columns`, that draws step `t`.
-  public func column(of t: Int, columns: Int) -> Int {
-    guard buckets > 0 else { return 0 }
-    return bucket(of: t) * columns / buckets
   }
 }

@@ -29,7 +29,7 @@ public struct Series: Sendable, Equatable {
 /// A sequence's input, LTM and STM over all its timesteps, downsampled once each time its run is
 /// made (`State.rebuildDerived()`), so that drawing it costs the same for a million steps as for
 /// four.
-public struct History: Sendable, Equatable {
+public struct History: Sendable, Equatable, StepBuckets {
   /// The most buckets a history keeps: a sequence longer than this shares buckets.
   public static let bucketCount = 240
 
@@ -91,25 +91,6 @@ public struct History: Sendable, Equatable {
       }
     }
     return series
-  }
-
-  /// The bucket that holds timestep `t` (1...T).
-  public func bucket(of t: Int) -> Int {
-    History.bucket(of: t, steps: stepCount, buckets: buckets)
-  }
-
-  /// The buckets drawn in column `column` of `columns` (at most `buckets` columns): consecutive,
-  /// never empty, together all of them.
-  public func buckets(ofColumn column: Int, columns: Int) -> Range<Int> {
-    guard buckets > 0, columns > 0 else { return 0..<0 }
-    let first = min(column * buckets / columns, buckets - 1)
-    return first..<min(max((column + 1) * buckets / columns, first + 1), buckets)
-  }
-
-  /// The column, of `columns`, that draws step `t`.
-  public func column(of t: Int, columns: Int) -> Int {
-    guard buckets > 0 else { return 0 }
-    return bucket(of: t) * columns / buckets
   }
 
   /// The bucket of step `t` when `steps` steps share `buckets` buckets evenly.
